@@ -1,0 +1,461 @@
+"""The archive's data: official regions, outlets, articles, the people, organisations and events
+they mention, and the tags that tie them together with the editor's verdict."""
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Level(models.TextChoices):
+    PROVINSI = "provinsi", _("Provinsi")
+    KABUPATEN = "kabupaten", _("Kabupaten")
+    KOTA = "kota", _("Kota")
+
+
+class RegionQuerySet(models.QuerySet):
+    def provinces(self):
+        return self.filter(level=Level.PROVINSI)
+
+    def subregions(self):
+        return self.exclude(level=Level.PROVINSI)
+
+    def with_descendants(self, region):
+        """The region itself and, for a province, its kabupaten/kota."""
+        return self.filter(Q(pk=region.pk) | Q(parent=region))
+
+
+class Region(models.Model):
+    """A province, kabupaten or kota as listed by Kemendagri."""
+
+    code = models.CharField(max_length=5, unique=True, help_text="Kemendagri code: 18 or 18.72")
+    name = models.CharField(max_length=100)
+    level = models.CharField(max_length=10, choices=Level.choices)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    slug = models.SlugField(max_length=100, unique=True)
+    election = models.CharField(max_length=10, blank=True, help_text="pilgub, pilbup or pilwalkot")
+    pilkada_2024 = models.BooleanField(default=False, help_text="Held a Pilkada on 27 Nov 2024")
+
+    objects = RegionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["code"]
+        constraints = [
+            models.CheckConstraint(
+                name="region_code_pattern",
+                condition=Q(code__regex=r"^[0-9]{2}(\.[0-9]{2})?$"),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("region", args=[self.slug])
+
+    @property
+    def province(self):
+        return self if self.parent_id is None else self.parent
+
+    @property
+    def short_name(self):
+        for prefix in ("Kabupaten Administrasi ", "Kota Administrasi ", "Kabupaten ", "Kota "):
+            if self.name.startswith(prefix):
+                return self.name[len(prefix) :]
+        return self.name
+
+
+class RegionAlias(models.Model):
+    """Another name a region goes by in the news: short names, abbreviations, old names."""
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=100)
+    kind = models.CharField(max_length=30, blank=True)
+
+    class Meta:
+        ordering = ["region", "name"]
+        verbose_name_plural = "region aliases"
+        constraints = [
+            models.UniqueConstraint(fields=["region", "name"], name="region_alias_unique"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Outlet(models.Model):
+    """A news site or paper, named as it credits itself in its texts."""
+
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=120, unique=True)
+    domain = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("outlet", args=[self.slug])
+
+
+class ImportBatch(models.Model):
+    """One run of import_articles: what was read and what became of each file."""
+
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    paths = models.JSONField(default=list)
+    created = models.PositiveIntegerField(default=0)
+    updated = models.PositiveIntegerField(default=0)
+    unchanged = models.PositiveIntegerField(default=0)
+    failed = models.PositiveIntegerField(default=0)
+    errors = models.JSONField(default=list, help_text='[{"file": ..., "reason": ...}]')
+
+    class Meta:
+        ordering = ["-started_at"]
+        verbose_name_plural = "import batches"
+
+    def __str__(self):
+        return f"Import {self.started_at:%Y-%m-%d %H:%M}"
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published_on__isnull=False)
+
+    def in_region(self, region):
+        """Articles tagged (and not rejected) with the region or, for a province, any of its cities."""
+        tags = RegionTag.objects.live().filter(Q(region=region) | Q(region__parent=region))
+        return self.filter(pk__in=tags.values("article_id"))
+
+    def mentioning(self, person):
+        return self.filter(pk__in=PersonTag.objects.live().filter(person=person).values("article_id"))
+
+    def about_organization(self, organization):
+        return self.filter(
+            pk__in=OrganizationTag.objects.live().filter(organization=organization).values("article_id")
+        )
+
+    def about_event(self, event):
+        return self.filter(pk__in=EventTag.objects.live().filter(event=event).values("article_id"))
+
+    def on_date(self, day):
+        return self.filter(published_on=day)
+
+    def newest_first(self):
+        return self.order_by("-published_on", "-published_at", "-pk")
+
+
+class Article(models.Model):
+    """A news text as imported: the raw bytes untouched, and what was read from them."""
+
+    title = models.CharField(max_length=500)
+    body = models.TextField(help_text="Clean body: paragraphs separated by a blank line")
+    raw = models.BinaryField(help_text="The file exactly as imported, byte for byte")
+    encoding = models.CharField(max_length=20, default="utf-8")
+    content_hash = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the text")
+    source_file = models.CharField(max_length=255, db_index=True, help_text="Imported file name")
+    source_url = models.URLField(max_length=1000, blank=True)
+    published_on = models.DateField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True, help_text="When a time was given")
+    dateline = models.CharField(max_length=100, blank=True)
+    dateline_region = models.ForeignKey(
+        Region, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    outlet = models.ForeignKey(
+        Outlet, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
+    credits = models.JSONField(default=dict, blank=True, help_text="Reporter, editor, photo credits")
+    event_dates = models.JSONField(default=list, blank=True)
+    batch = models.ForeignKey(
+        ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_on", "-pk"]
+        indexes = [
+            # date archive pages and "newest first" lists
+            models.Index(fields=["published_on"], name="article_published_on"),
+            # incremental update_index --age
+            models.Index(fields=["updated_at"], name="article_updated_at"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("article", args=[self.pk])
+
+    @property
+    def raw_text(self):
+        return bytes(self.raw).decode(self.encoding, errors="replace")
+
+    @property
+    def paragraphs(self):
+        return [p for p in self.body.split("\n\n") if p.strip()]
+
+
+class PersonQuerySet(models.QuerySet):
+    def active(self):
+        """People who have not been merged into another record."""
+        return self.filter(merged_into__isnull=True)
+
+    def in_region(self, region):
+        return self.filter(Q(positions__region=region) | Q(positions__region__parent=region)).distinct()
+
+
+class Person(models.Model):
+    """Somebody the news names: an official, a candidate, an election worker."""
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    honorifics = models.JSONField(default=list, blank=True, help_text='As printed: ["H.", "Dr."]')
+    merged_into = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="merged_from",
+        help_text="Set when an editor merged this record into another; its URL redirects there.",
+    )
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("person", args=[self.slug])
+
+
+class PersonAlias(models.Model):
+    """Another form of a person's name seen in the news; `key` is what name matching compares."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+    key = models.CharField(max_length=200, db_index=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "person aliases"
+        constraints = [
+            models.UniqueConstraint(fields=["person", "key"], name="person_alias_unique"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class OrganizationKind(models.TextChoices):
+    ELECTION_BODY = "election_body", _("Penyelenggara pemilu")
+    GOVERNMENT = "government", _("Pemerintahan")
+    SECURITY = "security", _("Keamanan")
+    PARTY = "party", _("Partai politik")
+    OTHER = "other", _("Lainnya")
+
+
+class Organization(models.Model):
+    """An institution: KPU, Bawaslu, DKPP, a regional government office, a party …"""
+
+    name = models.CharField(max_length=200, unique=True, help_text="Normalised: Bawaslu Kota Metro")
+    slug = models.SlugField(max_length=200, unique=True)
+    acronym = models.CharField(max_length=50, blank=True)
+    kind = models.CharField(max_length=20, choices=OrganizationKind.choices, default="other")
+    region = models.ForeignKey(
+        Region, null=True, blank=True, on_delete=models.SET_NULL, related_name="organizations"
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("organization", args=[self.slug])
+
+
+class Position(models.Model):
+    """A person holding a role, as seen in the news; each sighting extends first/last seen."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="positions")
+    role = models.CharField(max_length=200, help_text="As stated: Wakil Wali Kota, Ketua Bawaslu")
+    region = models.ForeignKey(
+        Region, null=True, blank=True, on_delete=models.SET_NULL, related_name="positions"
+    )
+    organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="positions"
+    )
+    started_on = models.DateField(null=True, blank=True)
+    ended_on = models.DateField(null=True, blank=True)
+    first_seen_on = models.DateField(null=True, blank=True)
+    last_seen_on = models.DateField(null=True, blank=True)
+    source_article = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="positions_seen"
+    )
+
+    class Meta:
+        ordering = ["person", "-last_seen_on", "role"]
+        indexes = [
+            # officials on a region page
+            models.Index(fields=["region", "person"], name="position_region_person"),
+        ]
+
+    def __str__(self):
+        where = self.region or self.organization
+        return f"{self.person}: {self.role}" + (f" ({where})" if where else "")
+
+
+class EventKind(models.TextChoices):
+    MEETING = "meeting", _("Rapat")
+    CAMPAIGN = "campaign", _("Kampanye")
+    DEBATE = "debate", _("Debat")
+    REGISTRATION = "registration", _("Pendaftaran")
+    DRAW = "draw", _("Pengundian nomor urut")
+    VOTE = "vote", _("Pemungutan suara")
+    COUNT = "count", _("Rekapitulasi")
+    INAUGURATION = "inauguration", _("Pelantikan")
+    DECLARATION = "declaration", _("Deklarasi")
+    SOCIALIZATION = "socialization", _("Sosialisasi")
+    OTHER = "other", _("Lainnya")
+
+
+class Event(models.Model):
+    """Something that happened on a day somewhere: a meeting, a draw, a debate, the vote."""
+
+    name = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=200, unique=True)
+    kind = models.CharField(max_length=20, choices=EventKind.choices, default="other")
+    date = models.DateField(null=True, blank=True)
+    place = models.CharField(max_length=200, blank=True)
+    region = models.ForeignKey(
+        Region, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
+    )
+    participants = models.ManyToManyField(Person, blank=True, related_name="events")
+
+    class Meta:
+        ordering = ["-date", "name"]
+        constraints = [
+            # two articles about the same event point at one Event
+            models.UniqueConstraint(fields=["name", "date"], name="event_name_date_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.date:%Y-%m-%d})" if self.date else self.name
+
+    def get_absolute_url(self):
+        return reverse("event", args=[self.slug])
+
+
+class TagStatus(models.TextChoices):
+    SUGGESTED = "suggested", _("Disarankan")
+    CONFIRMED = "confirmed", _("Dikonfirmasi")
+    REJECTED = "rejected", _("Ditolak")
+
+
+class TagQuerySet(models.QuerySet):
+    def live(self):
+        """Tags the public sees: suggested or confirmed, never rejected."""
+        return self.exclude(status=TagStatus.REJECTED)
+
+    def confirmed(self):
+        return self.filter(status=TagStatus.CONFIRMED)
+
+    def suggested(self):
+        return self.filter(status=TagStatus.SUGGESTED)
+
+    def rejected(self):
+        return self.filter(status=TagStatus.REJECTED)
+
+
+class Tag(models.Model):
+    """An entity seen in an article, with the importer's confidence and the editor's verdict.
+
+    Rejected tags are kept rather than deleted so that a re-import cannot bring them back.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE)
+    status = models.CharField(
+        max_length=10, choices=TagStatus.choices, default=TagStatus.SUGGESTED, db_index=True
+    )
+    confidence = models.FloatField(default=0.5)
+    evidence = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = TagQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["-confidence"]
+
+    @property
+    def is_confirmed(self):
+        return self.status == TagStatus.CONFIRMED
+
+
+class RegionTag(Tag):
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="tags")
+
+    class Meta(Tag.Meta):
+        default_related_name = "region_tags"
+        constraints = [
+            models.UniqueConstraint(fields=["article", "region"], name="region_tag_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.region} in {self.article_id}"
+
+
+class PersonTag(Tag):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="tags")
+    role = models.CharField(max_length=200, blank=True, help_text="The role stated in this article")
+
+    class Meta(Tag.Meta):
+        default_related_name = "person_tags"
+        constraints = [
+            models.UniqueConstraint(fields=["article", "person"], name="person_tag_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.person} in {self.article_id}"
+
+
+class OrganizationTag(Tag):
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="tags")
+
+    class Meta(Tag.Meta):
+        default_related_name = "organization_tags"
+        constraints = [
+            models.UniqueConstraint(fields=["article", "organization"], name="organization_tag_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.organization} in {self.article_id}"
+
+
+class EventTag(Tag):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="tags")
+
+    class Meta(Tag.Meta):
+        default_related_name = "event_tags"
+        constraints = [
+            models.UniqueConstraint(fields=["article", "event"], name="event_tag_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.event} in {self.article_id}"

@@ -1,13 +1,14 @@
 from django.urls import path
 
-from articles import views
+from articles.views import browse
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("artikel/<int:pk>/", views.article, name="article"),
-    path("wilayah/<slug:slug>/", views.region, name="region"),
-    path("tokoh/<slug:slug>/", views.person, name="person"),
-    path("lembaga/<slug:slug>/", views.organization, name="organization"),
-    path("peristiwa/<slug:slug>/", views.event, name="event"),
-    path("media/<slug:slug>/", views.outlet, name="outlet"),
+    path("", browse.home, name="home"),
+    path("artikel/<int:pk>/", browse.article, name="article"),
+    path("wilayah/<slug:slug>/", browse.region, name="region"),
+    path("tokoh/<slug:slug>/", browse.person, name="person"),
+    path("lembaga/<slug:slug>/", browse.organization, name="organization"),
+    path("peristiwa/<slug:slug>/", browse.event, name="event"),
+    path("media/<slug:slug>/", browse.outlet, name="outlet"),
+    # search routes (articles/views/search.py, articles/views/api.py) go below
 ]

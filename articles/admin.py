@@ -1,7 +1,9 @@
 """The editors' side of the archive: every model, with tags editable inline on the article."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.template.response import TemplateResponse
 
+from articles.curation import detach_mention, merge_people, review
 from articles.models import (
     Article,
     Event,
@@ -17,6 +19,7 @@ from articles.models import (
     Region,
     RegionAlias,
     RegionTag,
+    TagStatus,
 )
 
 
@@ -131,8 +134,30 @@ class PersonAdmin(admin.ModelAdmin):
     list_filter = [("merged_into", admin.EmptyFieldListFilter)]
     search_fields = ["name", "aliases__name"]
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["merged_into"]
+    readonly_fields = ["merged_into"]
     inlines = [PersonAliasInline, PositionInline]
+    actions = ["merge"]
+
+    @admin.action(description="Gabungkan tokoh terpilih (pilih yang dipertahankan)", permissions=["change"])
+    def merge(self, request, queryset):
+        people = list(queryset.filter(merged_into=None))
+        if len(people) < 2:
+            self.message_user(request, "Pilih setidaknya dua tokoh yang belum digabung.", messages.WARNING)
+            return None
+        survivor_id = request.POST.get("survivor", "")
+        survivor = next((p for p in people if str(p.pk) == survivor_id), None)
+        if request.POST.get("apply") and survivor:
+            merged = merge_people(survivor, [p for p in people if p != survivor], request.user)
+            self.message_user(request, f"{len(merged)} tokoh digabung ke “{survivor}”.", messages.SUCCESS)
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Gabungkan tokoh",
+            "people": people,
+            "opts": self.model._meta,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/merge_people.html", context)
 
     def get_search_results(self, request, queryset, search_term):
         queryset, _ = super().get_search_results(request, queryset, search_term)
@@ -166,3 +191,57 @@ class EventAdmin(admin.ModelAdmin):
     list_select_related = ["region"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["region", "participants"]
+
+
+class TagAdmin(admin.ModelAdmin):
+    """Each kind of tag on its own list, with bulk confirm/reject next to the review queue."""
+
+    list_display = ["__str__", "status", "confidence", "evidence", "reviewed_by", "reviewed_at"]
+    list_filter = ["status"]
+    list_select_related = ["article"]
+    readonly_fields = ["reviewed_by", "reviewed_at", "created_at"]
+    raw_id_fields = ["article"]
+    actions = ["confirm", "reject"]
+
+    @admin.action(description="Konfirmasi tag terpilih", permissions=["change"])
+    def confirm(self, request, queryset):
+        changed = review(queryset.select_related("article"), TagStatus.CONFIRMED, request.user)
+        self.message_user(request, f"{changed} tag dikonfirmasi.", messages.SUCCESS)
+
+    @admin.action(description="Tolak tag terpilih", permissions=["change"])
+    def reject(self, request, queryset):
+        changed = review(queryset.select_related("article"), TagStatus.REJECTED, request.user)
+        self.message_user(request, f"{changed} tag ditolak.", messages.SUCCESS)
+
+
+@admin.register(RegionTag)
+class RegionTagAdmin(TagAdmin):
+    list_filter = ["status", "region__level"]
+    search_fields = ["region__name", "article__title"]
+    autocomplete_fields = ["region"]
+
+
+@admin.register(PersonTag)
+class PersonTagAdmin(TagAdmin):
+    list_display = ["__str__", "role", *TagAdmin.list_display[1:]]
+    search_fields = ["person__name", "article__title", "role"]
+    autocomplete_fields = ["person"]
+    actions = [*TagAdmin.actions, "detach"]
+
+    @admin.action(description="Lepaskan penyebutan ke tokoh baru", permissions=["change"])
+    def detach(self, request, queryset):
+        for tag in queryset.select_related("person", "article"):
+            detach_mention(tag, request.user)
+        self.message_user(request, f"{queryset.count()} penyebutan dilepaskan.", messages.SUCCESS)
+
+
+@admin.register(OrganizationTag)
+class OrganizationTagAdmin(TagAdmin):
+    search_fields = ["organization__name", "article__title"]
+    autocomplete_fields = ["organization"]
+
+
+@admin.register(EventTag)
+class EventTagAdmin(TagAdmin):
+    search_fields = ["event__name", "article__title"]
+    autocomplete_fields = ["event"]

@@ -1,7 +1,15 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 
 
 class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = "Arsip berita Pilkada"
     default_auto_field = "django.db.models.BigAutoField"
+
+
+class ArchiveAdminConfig(admin_apps.AdminConfig):
+    """The admin, with the editors' review queue (articles.admin_site)."""
+
+    default = False  # named explicitly in INSTALLED_APPS; "articles" itself is ArticlesConfig
+    default_site = "articles.admin_site.ArchiveAdminSite"

@@ -1,0 +1,25 @@
+"""The admin site with the review queue in it and the number of tags waiting on its index."""
+
+from django.contrib import admin
+from django.urls import path
+
+from articles.review import review_queue, waiting_counts
+
+
+class ArchiveAdminSite(admin.AdminSite):
+    site_header = "Arsip Berita Pilkada — redaksi"
+    site_title = "Arsip Pilkada"
+    index_title = "Kurasi"
+
+    def get_urls(self):
+        extra = [path("review/", self.admin_view(lambda r: review_queue(r, self)), name="review")]
+        return extra + super().get_urls()
+
+    def index(self, request, extra_context=None):
+        counts = waiting_counts()
+        extra_context = {
+            **(extra_context or {}),
+            "review_counts": counts,
+            "review_total": sum(counts.values()),
+        }
+        return super().index(request, extra_context)

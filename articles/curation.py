@@ -1,0 +1,125 @@
+"""What editors do to tags and people: confirm, reject, merge, detach — each logged to the history.
+
+Every change goes through `save()` so the search signal processor reindexes the articles it touches.
+"""
+
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
+
+from articles.models import Person, PersonAlias, PersonTag, TagStatus
+from articles.naming import name_key, unique_slug
+
+STATUS_ORDER = {TagStatus.REJECTED: 0, TagStatus.SUGGESTED: 1, TagStatus.CONFIRMED: 2}
+
+
+def log(user, obj, message):
+    """A line in the admin history of `obj` ("History" on its change page)."""
+    if user is None or not user.pk:
+        return
+    LogEntry.objects.log_actions(
+        user_id=user.pk,
+        queryset=[obj],
+        action_flag=CHANGE,
+        change_message=message,
+        single_object=True,
+    )
+
+
+def entity_of(tag):
+    for name in ("region", "person", "organization", "event"):
+        if hasattr(tag, f"{name}_id"):
+            return getattr(tag, name)
+    raise TypeError(f"not a tag: {tag!r}")
+
+
+def review(tags, status, user):
+    """Confirm or reject tags; returns how many changed. Logged on the article and on the entity."""
+    changed = 0
+    now = timezone.now()
+    for tag in tags:
+        if tag.status == status:
+            continue
+        with transaction.atomic():
+            old = tag.status
+            tag.status, tag.reviewed_by, tag.reviewed_at = status, user, now
+            tag.save(update_fields=["status", "reviewed_by", "reviewed_at"])
+            entity = entity_of(tag)
+            message = f"{type(tag)._meta.verbose_name} “{entity}”: {old} → {status}"
+            log(user, tag.article, message)
+            log(user, entity, f"{message} in article #{tag.article_id}")
+        changed += 1
+    return changed
+
+
+@transaction.atomic
+def merge_people(survivor, others, user=None):
+    """Fold `others` into `survivor`: tags, positions, events and aliases move; names become aliases.
+
+    The merged records stay, pointing at the survivor, so their old URLs redirect. Merging again
+    changes nothing.
+    """
+    merged = []
+    for other in others:
+        other = Person.objects.get(pk=other.pk)
+        if other.pk == survivor.pk or other.merged_into_id == survivor.pk:
+            continue
+        for tag in PersonTag.objects.filter(person=other):
+            twin = PersonTag.objects.filter(article_id=tag.article_id, person=survivor).first()
+            if twin is None:
+                tag.person = survivor
+                tag.save()
+            else:
+                # both were tagged in one article: keep the editor's firmer verdict on one tag
+                if STATUS_ORDER[tag.status] > STATUS_ORDER[twin.status]:
+                    twin.status, twin.reviewed_by, twin.reviewed_at = (
+                        tag.status,
+                        tag.reviewed_by,
+                        tag.reviewed_at,
+                    )
+                twin.role = twin.role or tag.role
+                twin.save()
+                tag.delete()
+        other.positions.update(person=survivor)
+        for event in other.events.all():
+            event.participants.remove(other)
+            event.participants.add(survivor)
+        for alias in list(other.aliases.all()) + [PersonAlias(name=other.name, key=name_key(other.name))]:
+            PersonAlias.objects.get_or_create(person=survivor, key=alias.key, defaults={"name": alias.name})
+        other.aliases.all().delete()
+        survivor.honorifics = list(dict.fromkeys([*survivor.honorifics, *other.honorifics]))
+        other.merged_into = survivor
+        other.save(update_fields=["merged_into"])
+        Person.objects.filter(merged_into=other).update(merged_into=survivor)
+        log(user, survivor, f"merged “{other.name}” (#{other.pk}) into this person")
+        log(user, other, f"merged into “{survivor.name}” (#{survivor.pk})")
+        merged.append(other)
+    if merged:
+        survivor.save(update_fields=["honorifics"])
+    return merged
+
+
+@transaction.atomic
+def detach_mention(tag, user=None, name=None):
+    """Move one wrongly attached mention to a person of its own (new, or an existing exact match)."""
+    old = tag.person
+    name = (name or old.name).strip()
+    person = Person.objects.create(name=name, slug=unique_slug(Person, name))
+    PersonAlias.objects.create(person=person, name=name, key=name_key(name))
+    tag.person = person
+    tag.save()
+    message = (
+        f"detached the mention in article #{tag.article_id} from “{old.name}” to a new person #{person.pk}"
+    )
+    log(user, old, message)
+    log(user, person, message)
+    log(user, tag.article, message)
+    return person
+
+
+def history_for(obj):
+    """LogEntry rows for `obj`, newest first (for pages outside the admin's own History view)."""
+    return LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
+    ).select_related("user")

@@ -1,0 +1,29 @@
+"""How names, roles and slugs are compared and made, shared by the importer and the curation tools."""
+
+import re
+import unicodedata
+
+from django.utils.text import slugify
+
+
+def name_key(name):
+    """What person matching compares: letters only, case and accents folded."""
+    folded = unicodedata.normalize("NFKD", name).casefold()
+    return "".join(c for c in folded if c.isalpha())
+
+
+def role_key(role):
+    """Roles compare alike however the outlet spells them: "Wakil Walikota" = "Wakil Wali Kota"."""
+    words = re.sub(r"[^\w ]+", " ", role.casefold())
+    words = re.sub(r"\bwali\s*kota\b|\bwalkot\b|\bwako\b", "wali kota", words)
+    words = re.sub(r"\bpj\b|\bpenjabat\b", "pj", words)
+    return " ".join(words.split())
+
+
+def unique_slug(model, text, max_length=190):
+    base = slugify(text)[:max_length].strip("-") or "x"
+    slug, n = base, 1
+    while model.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug

@@ -14,3 +14,6 @@ lint:
 
 format:
 	.venv/bin/ruff check --fix . && .venv/bin/ruff format .
+
+eval:       ## score extraction on ../shared/dev-corpus against its hand-checked truth
+	bin/eval ../shared/dev-corpus --min title=0.95,published=0.95,regions=0.9,people=0.9,roles=0.8

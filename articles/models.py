@@ -2,7 +2,8 @@
 they mention, and the tags that tie them together with the editor's verdict."""
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, TruncWeek
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -23,6 +24,23 @@ class RegionQuerySet(models.QuerySet):
     def with_descendants(self, region):
         """The region itself and, for a province, its kabupaten/kota."""
         return self.filter(Q(pk=region.pk) | Q(parent=region))
+
+    def with_article_counts(self):
+        """Annotate `article_count`: distinct articles with a live tag on the region or its children.
+
+        A correlated subquery rather than a JOIN + COUNT so that a province counts an article tagged
+        with two of its cities once, and the region list stays one query however many regions.
+        """
+        tags = (
+            RegionTag.objects.live()
+            .filter(Q(region=OuterRef("pk")) | Q(region__parent=OuterRef("pk")))
+            .order_by()
+            .annotate(one=Value(1))
+            .values("one")
+            .annotate(n=Count("article_id", distinct=True))
+            .values("n")
+        )
+        return self.annotate(article_count=Coalesce(Subquery(tags, output_field=IntegerField()), 0))
 
 
 class Region(models.Model):
@@ -146,7 +164,40 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(published_on=day)
 
     def newest_first(self):
-        return self.order_by("-published_on", "-published_at", "-pk")
+        # NULLS LAST on both databases: PostgreSQL would otherwise list undated articles first.
+        return self.order_by(
+            F("published_on").desc(nulls_last=True), F("published_at").desc(nulls_last=True), "-pk"
+        )
+
+    def for_listing(self):
+        """What an article list shows besides the title: outlet and dateline region."""
+        return self.select_related("outlet", "dateline_region")
+
+    def confirmed_first_for(self, person):
+        """Articles mentioning the person, those with an editor-confirmed tag first (person page)."""
+        confirmed = PersonTag.objects.confirmed().filter(article=OuterRef("pk"), person=person)
+        return (
+            self.mentioning(person)
+            .annotate(confirmed=Exists(confirmed))
+            .order_by(
+                "-confirmed",
+                F("published_on").desc(nulls_last=True),
+                F("published_at").desc(nulls_last=True),
+                "-pk",
+            )
+        )
+
+    def weekly_counts(self):
+        """[(monday, n), …] oldest first: the data behind the attention charts."""
+        rows = (
+            self.published()
+            .order_by()
+            .annotate(week=TruncWeek("published_on"))
+            .values("week")
+            .annotate(n=Count("pk"))
+            .order_by("week")
+        )
+        return [(row["week"], row["n"]) for row in rows]
 
 
 class Article(models.Model):
@@ -209,6 +260,22 @@ class PersonQuerySet(models.QuerySet):
 
     def in_region(self, region):
         return self.filter(Q(positions__region=region) | Q(positions__region__parent=region)).distinct()
+
+    def with_article_counts(self):
+        """Annotate `article_count`: distinct articles with a live tag on the person."""
+        live = PersonTag.objects.live().filter(person=OuterRef("pk"))
+        counts = (
+            live.order_by()
+            .annotate(one=Value(1))
+            .values("one")
+            .annotate(n=Count("article_id", distinct=True))
+            .values("n")
+        )
+        return self.annotate(article_count=Coalesce(Subquery(counts, output_field=IntegerField()), 0))
+
+    def most_mentioned(self):
+        counted = self.active().with_article_counts()
+        return counted.filter(article_count__gt=0).order_by("-article_count", "name")
 
 
 class Person(models.Model):

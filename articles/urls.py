@@ -1,14 +1,33 @@
+from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.urls import path
 
-from articles.views import browse
+from articles.sitemaps import sitemaps
+from articles.views import api, browse, feeds, search
 
 urlpatterns = [
     path("", browse.home, name="home"),
     path("artikel/<int:pk>/", browse.article, name="article"),
+    path("artikel/<int:pk>/asli/", browse.article_raw, name="article_raw"),
+    path("wilayah/", browse.region_index, name="region_index"),
     path("wilayah/<slug:slug>/", browse.region, name="region"),
+    path("wilayah/<slug:slug>/feed/", feeds.RegionFeed(), name="region_feed"),
+    path("tanggal/", browse.date_index, name="date_index"),
+    path("tanggal/<int:year>/", browse.date_year, name="date_year"),
+    path("tanggal/<int:year>/<int:month>/", browse.date_month, name="date_month"),
+    path("tanggal/<int:year>/<int:month>/<int:day>/", browse.date_day, name="date_day"),
+    path("tokoh/", browse.person_list, name="person_list"),
     path("tokoh/<slug:slug>/", browse.person, name="person"),
+    path("tokoh/<slug:slug>/feed/", feeds.PersonFeed(), name="person_feed"),
+    path("lembaga/", browse.organization_list, name="organization_list"),
     path("lembaga/<slug:slug>/", browse.organization, name="organization"),
+    path("peristiwa/", browse.event_list, name="event_list"),
     path("peristiwa/<slug:slug>/", browse.event, name="event"),
+    path("media/", browse.outlet_list, name="outlet_list"),
     path("media/<slug:slug>/", browse.outlet, name="outlet"),
+    path("feed/", feeds.LatestArticlesFeed(), name="feed"),
+    path("sitemap.xml", sitemap_view, {"sitemaps": sitemaps}, name="sitemap"),
+    path("robots.txt", browse.robots_txt, name="robots_txt"),
     # search routes (articles/views/search.py, articles/views/api.py) go below
+    path("cari/", search.search, name="search"),
+    path("api/search", api.search, name="api-search"),
 ]

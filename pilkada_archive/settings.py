@@ -38,8 +38,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
-    "haystack",
+    # articles before haystack: its rebuild_index (build aside, then swap) replaces haystack's.
     "articles",
+    "haystack",
 ]
 
 MIDDLEWARE = [
@@ -97,6 +98,8 @@ HAYSTACK_CONNECTIONS = {
 # Only articles are indexed, so the per-query model filter is pure overhead.
 HAYSTACK_LIMIT_TO_REGISTERED_MODELS = False
 HAYSTACK_SEARCH_RESULTS_PER_PAGE = 20
+# Reindex affected articles when a transaction commits (articles/search/signals.py).
+HAYSTACK_SIGNAL_PROCESSOR = "articles.search.signals.ArticleSignalProcessor"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -55,3 +55,79 @@ def tag_person(db):
         return PersonTag.objects.create(article=article, person=person, status=status, role=role)
 
     return tag
+
+
+@pytest.fixture
+def archive(db):
+    """A handful of Lampung articles with people, positions, events and tags (tests/browse_data.py)."""
+    from django.core.cache import cache
+
+    from tests.browse_data import build_archive
+
+    # Related articles are cached per article; a previous test's entries must not leak in.
+    cache.clear()
+    return build_archive()
+
+
+# Search ------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def _private_search_index(tmp_path_factory):
+    """Every test gets its own (lazily created) Whoosh folder: no test writes to var/whoosh or sees
+    another test's documents, whether or not it asks for `search_index`."""
+    import uuid
+
+    from haystack import connections
+
+    options = connections.connections_info["default"]
+    if "PATH" not in options:  # a search server, not Whoosh: nothing to isolate
+        yield
+        return
+    original = options["PATH"]
+    options["PATH"] = str(tmp_path_factory.getbasetemp() / f"whoosh-{uuid.uuid4().hex[:8]}")
+    connections.thread_local.connections = {}
+    yield options["PATH"]
+    options["PATH"] = original
+    connections.thread_local.connections = {}
+
+
+@pytest.fixture
+def search_index(db, _private_search_index):
+    """An empty Whoosh index in a temporary folder, with helpers to fill and query it.
+
+    Signals index on commit, which a `db` test never reaches: call `search_index.update()` after
+    creating data, or wrap the changes in `django_capture_on_commit_callbacks(execute=True)`.
+    """
+    from haystack import connections
+    from haystack.query import SearchQuerySet
+
+    from articles.search import indexing
+
+    class SearchIndex:
+        path = _private_search_index
+
+        @property
+        def backend(self):
+            return connections["default"].get_backend()
+
+        def update(self, articles=None):
+            ids = [a.pk for a in articles] if articles is not None else Article.objects.values_list("pk", flat=True)
+            indexing.update_articles(ids)
+
+        def ids(self, sqs=None):
+            """Article ids a SearchQuerySet finds (all documents by default), as a set."""
+            sqs = SearchQuerySet().all() if sqs is None else sqs
+            return {int(r.pk) for r in sqs[:1000]}
+
+    return SearchIndex()
+
+
+@pytest.fixture
+def corpus(search_index):
+    """tests/search_data.py's six articles, indexed."""
+    from tests.search_data import build_corpus
+
+    built = build_corpus()
+    search_index.update()
+    return built

@@ -1,5 +1,7 @@
 """What the extraction returns: plain dataclasses, no Django."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass, field
 from datetime import date, datetime
 

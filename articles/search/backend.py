@@ -1,7 +1,513 @@
-"""Haystack's Whoosh backend, adapted to Indonesian news (filled in by the search work)."""
+"""Haystack's Whoosh backend, adapted to Indonesian news and to an index that must stay available.
 
-from haystack.backends.whoosh_backend import WhooshEngine
+What differs from haystack.backends.whoosh_backend (see /work/shared/docs/haystack-whoosh-notes.md):
+
+- Schema: facet and keyword fields are stored whole (ID / KEYWORD), so "Jawa Barat" is one facet
+  value; fields that are only displayed are STORED, not indexed; text fields read several tokens
+  from one query word ("walikota" → "wali kota") as a phrase.
+- Layout: PATH holds generations of the index and a `current` symlink. `clear`/`rebuild` build a new
+  generation and swap the link, so searches keep answering; the live folder is never deleted.
+- Writes: every writer runs under an inter-process lock (fcntl.flock on PATH/write.lock), so
+  concurrent processes queue instead of failing, and a delete is never lost to a LockError.
+- Search: `*` is `*:*` (Every), narrow queries become a filter without an unlimited search, one
+  searcher is reused until the index changes, a page past the end keeps the total count, and the
+  spelling suggestion is made exactly when nothing was found.
+- Time zones: datetimes go in and are compared as naive UTC; they come back aware (UTC).
+- Highlighting uses the Indonesian analyzer and escapes the text before adding <mark>.
+"""
+
+import contextlib
+import fcntl
+import logging
+import os
+import shutil
+import threading
+import uuid
+from datetime import UTC, date, datetime, time
+
+from django.conf import settings
+from django.utils import timezone
+from haystack.backends import log_query
+from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, WhooshSearchQuery
+from haystack.constants import DJANGO_CT, DJANGO_ID, ID
+from haystack.exceptions import SkipDocument
+from haystack.utils import get_identifier, get_model_ct
+from whoosh import query as wq
+from whoosh.fields import DATETIME, ID as WHOOSH_ID, KEYWORD, STORED, TEXT
+from whoosh.filedb.filestore import FileStorage
+from whoosh.index import EmptyIndexError
+from whoosh.qparser import FuzzyTermPlugin, QueryParser
+from whoosh.sorting import Count, DateRangeFacet, FieldFacet
+from whoosh.support.relativedelta import relativedelta
+
+from articles.search.analysis import analyze, fold, snippet
+from articles.search.query import parse
+
+log = logging.getLogger(__name__)
+
+CURRENT = "current"  # symlink to the generation searches read
+LOCK_FILE = "write.lock"  # flock'ed around every Whoosh writer
+JOURNAL = "rebuild.journal"  # ids changed while a rebuild runs, replayed before its swap
+REBUILD_LOCK = "rebuild.lock"
+WRITER_TIMEOUT = 120  # seconds to wait for Whoosh's own lock if a foreign writer holds it
+LIMIT_MB = 256  # writer memory before it spills a run to disk (notes §6, §7)
+
+_held = threading.local()  # roots whose write_lock this thread holds, so nesting does not deadlock
+
+
+def utc_naive(value):
+    """A datetime as naive UTC (naive input is read in the site's time zone); dates become midnight."""
+    if isinstance(value, datetime):
+        if timezone.is_naive(value):
+            if not settings.USE_TZ:
+                return value
+            value = timezone.make_aware(value, timezone.get_default_timezone())
+        return value.astimezone(UTC).replace(tzinfo=None)
+    if isinstance(value, date):
+        return datetime.combine(value, time.min)
+    return value
+
+
+class IndonesianWhooshSearchQuery(WhooshSearchQuery):
+    def matching_all_fragment(self):
+        # "*" parses to Every("text") and walks every term; "*:*" is Every() (notes §1).
+        return "*:*"
+
+    def _convert_datetime(self, date):
+        return super()._convert_datetime(utc_naive(date))
+
+
+class IndonesianWhooshBackend(WhooshSearchBackend):
+    def __init__(self, connection_alias, **connection_options):
+        super().__init__(connection_alias, **connection_options)
+        if not self.use_file_storage:
+            raise ValueError("IndonesianWhooshBackend needs STORAGE 'file'")
+        self.root = os.path.abspath(self.path)
+        self.highlight_field = connection_options.get("HIGHLIGHT_FIELD", "body")
+        self.spelling_field = connection_options.get("SPELLING_FIELD", "text_exact")
+        self.generation = None
+        self._searcher = None
+
+    # Layout: generations and the `current` link -----------------------------------------------------
+
+    def _link(self):
+        return os.path.join(self.root, CURRENT)
+
+    def _current_generation(self):
+        try:
+            return os.readlink(self._link())
+        except OSError:
+            return None
+
+    def _new_generation(self):
+        os.makedirs(self.root, exist_ok=True)
+        name = f"index-{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
+        os.makedirs(os.path.join(self.root, name))
+        return name
+
+    def _point_current_at(self, name):
+        """Atomically switch searches to generation `name`, then drop all but the previous one."""
+        previous = self._current_generation()
+        tmp = os.path.join(self.root, f".{CURRENT}-{uuid.uuid4().hex[:6]}")
+        os.symlink(name, tmp)
+        os.replace(tmp, self._link())
+        keep = {name, previous}
+        for entry in os.listdir(self.root):
+            if entry.startswith("index-") and entry not in keep:
+                shutil.rmtree(os.path.join(self.root, entry), ignore_errors=True)
+
+    def setup(self):
+        from haystack import connections
+
+        os.makedirs(self.root, exist_ok=True)
+        self.content_field_name, self.schema = self.build_schema(
+            connections[self.connection_alias].get_unified_index().all_searchfields()
+        )
+        self.parser = QueryParser(self.content_field_name, schema=self.schema)
+        self.parser.add_plugins([FuzzyTermPlugin])
+
+        with self.write_lock():
+            name = self._current_generation()
+            if name is None or not os.path.isdir(os.path.join(self.root, name)):
+                name = self._new_generation()
+                FileStorage(os.path.join(self.root, name)).create_index(self.schema)
+                self._point_current_at(name)
+        self._open(name)
+        self.setup_complete = True
+
+    def _open(self, name):
+        self._close_searcher()
+        self.generation = name
+        self.storage = FileStorage(os.path.join(self.root, name))
+        try:
+            self.index = self.storage.open_index(schema=self.schema)
+        except EmptyIndexError:
+            self.index = self.storage.create_index(self.schema)
+
+    def _sync(self):
+        """Set up on first use, follow a swap made by another process, and see the latest commit."""
+        if not self.setup_complete:
+            self.setup()
+        name = self._current_generation()
+        if name and name != self.generation:
+            self._open(name)
+        self.index = self.index.refresh()
+
+    def _close_searcher(self):
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
+
+    def searcher(self):
+        """The shared searcher, refreshed only when a commit or swap happened since the last query."""
+        self._sync()
+        if self._searcher is None:
+            self._searcher = self.index.searcher()
+        else:
+            self._searcher = self._searcher.refresh()
+        return self._searcher
+
+    # Schema ------------------------------------------------------------------------------------------
+
+    def build_schema(self, fields):
+        content_field_name, schema = super().build_schema(fields)
+        for field in fields.values():
+            name = field.index_fieldname
+            if not field.indexed:
+                new = STORED()
+            elif field.is_multivalued:
+                new = KEYWORD(stored=field.stored, commas=True, scorable=True)
+            elif field.field_type in ("date", "datetime"):
+                new = DATETIME(stored=field.stored, sortable=True)
+            elif field.field_type == "string" and (field.document or field.analyzer is not None):
+                new = TEXT(
+                    stored=field.stored,
+                    analyzer=field.analyzer or schema[name].analyzer,
+                    field_boost=field.boost,
+                    multitoken_query="phrase",
+                )
+            elif field.field_type == "string":
+                # Facets, slugs, codes: one whole value, never split or stemmed (notes §1 facet trap).
+                new = WHOOSH_ID(stored=field.stored, sortable=True)
+            else:
+                continue
+            schema.remove(name)
+            schema.add(name, new)
+        return content_field_name, schema
+
+    # Writing -----------------------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def write_lock(self):
+        """Serialise writers across threads and processes; re-entrant within one thread."""
+        held = _held.__dict__.setdefault("roots", set())
+        if self.root in held:
+            yield
+            return
+        os.makedirs(self.root, exist_ok=True)
+        with open(os.path.join(self.root, LOCK_FILE), "a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            held.add(self.root)
+            try:
+                yield
+            finally:
+                held.discard(self.root)
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def _documents(self, index, objects):
+        for obj in objects:
+            try:
+                doc = index.full_prepare(obj)
+            except SkipDocument:
+                continue
+            doc = {key: self._from_python(value) for key, value in doc.items()}
+            doc.pop("boost", None)  # document boosts are not supported by Whoosh 2.5+
+            yield doc
+
+    def _journal(self, identifiers):
+        """While a rebuild runs, note what changed so the rebuild replays it before its swap."""
+        path = os.path.join(self.root, JOURNAL)
+        if identifiers and os.path.exists(path):
+            with open(path, "a") as handle:
+                handle.writelines(f"{ident}\n" for ident in identifiers)
+
+    def sync(self, index, objects=(), removed=()):
+        """Write `objects` and delete the `removed` identifiers in one writer and one commit."""
+        with self.write_lock():
+            self._sync()
+            writer = self.index.writer(timeout=WRITER_TIMEOUT, limitmb=LIMIT_MB)
+            changed = []
+            try:
+                for ident in removed:
+                    writer.delete_by_term(ID, ident)
+                    changed.append(ident)
+                for doc in self._documents(index, objects):
+                    writer.update_document(**doc)
+                    changed.append(doc[ID])
+            except BaseException:
+                writer.cancel()
+                raise
+            if changed:
+                writer.commit()
+            else:
+                writer.cancel()
+            self._journal(changed)
+        return len(changed)
+
+    def update(self, index, iterable, commit=True):
+        self.sync(index, objects=iterable)
+
+    def remove(self, obj_or_string, commit=True):
+        # Unlike the stock backend, a failure here is raised, never only logged: a delete that is
+        # silently dropped leaves a deleted article searchable (notes §3).
+        self.sync(None, removed=[get_identifier(obj_or_string)])
+
+    def clear(self, models=None, commit=True):
+        if models is None:
+            self.delete_index()
+            return
+        with self.write_lock():
+            self._sync()
+            writer = self.index.writer(timeout=WRITER_TIMEOUT)
+            for model in models:
+                writer.delete_by_term(DJANGO_CT, get_model_ct(model))
+            writer.commit()
+
+    def delete_index(self):
+        """Swap in an empty generation; searches running against the old one are not disturbed."""
+        if not self.setup_complete:
+            self.setup()
+        with self.write_lock():
+            name = self._new_generation()
+            FileStorage(os.path.join(self.root, name)).create_index(self.schema)
+            self._point_current_at(name)
+            self._open(name)
+
+    def optimize(self):
+        with self.write_lock():
+            self._sync()
+            self.index.optimize()
+
+    def rebuild(self, index, objects, progress=None, before_swap=None):
+        """Build a fresh generation from `objects` with one writer and one commit, then swap it in.
+
+        Searches keep reading the current generation meanwhile. Changes that live updates make during
+        the build are journalled and replayed into the new generation under the write lock, just
+        before the swap, so nothing written during a rebuild is lost. Returns the documents written.
+        """
+        if not self.setup_complete:
+            self.setup()
+        os.makedirs(self.root, exist_ok=True)
+        with open(os.path.join(self.root, REBUILD_LOCK), "a") as guard:
+            try:
+                fcntl.flock(guard, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise RuntimeError("another rebuild of this index is running") from None
+            journal = os.path.join(self.root, JOURNAL)
+            with open(journal, "w"):
+                pass
+            try:
+                name = self._new_generation()
+                new_index = FileStorage(os.path.join(self.root, name)).create_index(self.schema)
+                writer = new_index.writer(limitmb=LIMIT_MB)
+                count = 0
+                try:
+                    for doc in self._documents(index, objects):
+                        writer.add_document(**doc)  # fresh index: no per-document delete
+                        count += 1
+                        if progress:
+                            progress(count)
+                except BaseException:
+                    writer.cancel()
+                    shutil.rmtree(os.path.join(self.root, name), ignore_errors=True)
+                    raise
+                writer.commit()
+                if before_swap:
+                    before_swap()
+                with self.write_lock():
+                    self._replay(index, new_index, journal)
+                    self._point_current_at(name)
+                    self._open(name)
+            finally:
+                with contextlib.suppress(FileNotFoundError):
+                    os.remove(journal)
+        return count
+
+    def _replay(self, index, new_index, journal):
+        with open(journal) as handle:
+            identifiers = {line.strip() for line in handle if line.strip()}
+        if not identifiers:
+            return
+        pks = [ident.rsplit(".", 1)[1] for ident in identifiers]
+        objects = list(index.index_queryset(using=self.connection_alias).filter(pk__in=pks))
+        writer = new_index.writer(timeout=WRITER_TIMEOUT)
+        for ident in identifiers:
+            writer.delete_by_term(ID, ident)
+        for doc in self._documents(index, objects):
+            writer.update_document(**doc)
+        writer.commit()
+
+    def indexed_documents(self, fields=(DJANGO_ID,)):
+        """(stored fields) of every live document: for comparing the index with the database."""
+        searcher = self.searcher()
+        for stored in searcher.reader().all_stored_fields():
+            yield {f: stored.get(f) for f in fields}
+
+    # Searching ---------------------------------------------------------------------------------------
+
+    @log_query
+    def search(
+        self,
+        query_string,
+        sort_by=None,
+        start_offset=0,
+        end_offset=None,
+        fields="",
+        highlight=False,
+        facets=None,
+        date_facets=None,
+        query_facets=None,
+        narrow_queries=None,
+        spelling_query=None,
+        within=None,
+        dwithin=None,
+        distance_point=None,
+        models=None,
+        limit_to_registered_models=None,
+        result_class=None,
+        **kwargs,
+    ):
+        empty = {"results": [], "hits": 0, "facets": {}, "spelling_suggestion": None}
+        if not query_string:
+            return empty
+        searcher = self.searcher()
+        if not searcher.doc_count():
+            return empty
+
+        parsed = self.parser.parse(str(query_string))
+        filters = [self.parser.parse(str(nq)) for nq in (narrow_queries or ())]
+        if limit_to_registered_models is None:
+            limit_to_registered_models = getattr(settings, "HAYSTACK_LIMIT_TO_REGISTERED_MODELS", True)
+        cts = sorted(get_model_ct(m) for m in models) if models else []
+        if not cts and limit_to_registered_models:
+            cts = self.build_models_list()
+        if cts:
+            filters.append(wq.Or([wq.Term(DJANGO_CT, ct) for ct in cts]))
+
+        reverse = False
+        if sort_by:
+            directions = {name.startswith("-") for name in sort_by}
+            if len(directions) > 1:
+                raise ValueError("Whoosh requires all order_by fields to use the same sort direction")
+            reverse = directions == {True}
+            sort_by = [name.lstrip("-") for name in sort_by]
+
+        group_by, facet_types = [], {}
+        for name in facets or ():
+            group_by.append(FieldFacet(name, allow_overlap=True, maptype=Count))
+            facet_types[name] = "fields"
+        for name, spec in (date_facets or {}).items():
+            gap = relativedelta(**{f"{spec['gap_by']}s": spec.get("gap_amount", 1)})
+            start, end = utc_naive(spec["start_date"]), utc_naive(spec["end_date"])
+            group_by.append(DateRangeFacet(name, start, end, gap, maptype=Count))
+            facet_types[name] = "dates"
+
+        page_num, page_length = self.calculate_page(start_offset, end_offset)
+        raw_page = searcher.search_page(
+            parsed,
+            page_num,
+            pagelen=page_length,
+            sortedby=sort_by or None,
+            reverse=reverse,
+            groupedby=group_by or None,
+            filter=wq.And(filters) if filters else None,
+        )
+        results = self._process_results(
+            raw_page,
+            highlight=highlight,
+            query_string=query_string,
+            parsed_query=parsed,
+            result_class=result_class,
+            facet_types=facet_types,
+        )
+        if raw_page.pagenum < page_num:
+            # Whoosh serves the last page for a page past the end: show nothing, keep the total.
+            results["results"] = []
+        if spelling_query or self.include_spelling:
+            if not results["hits"] or self.include_spelling:
+                results["spelling_suggestion"] = self.create_spelling_suggestion(
+                    spelling_query or query_string
+                )
+        return results
+
+    def _process_results(self, raw_page, highlight=False, query_string="", parsed_query=None, **kwargs):
+        include_spelling, self.include_spelling = self.include_spelling, False
+        try:
+            kwargs.pop("spelling_query", None)
+            results = super()._process_results(raw_page, highlight=False, query_string=query_string, **kwargs)
+        finally:
+            self.include_spelling = include_spelling
+        results["spelling_suggestion"] = None
+        if highlight:
+            terms, prefixes = self._highlight_terms(parsed_query or self.parser.parse(str(query_string)))
+        for result in results["results"]:
+            for key, value in list(vars(result).items()):
+                if isinstance(value, datetime) and timezone.is_naive(value) and settings.USE_TZ:
+                    setattr(result, key, value.replace(tzinfo=UTC))
+            if highlight:
+                text = getattr(result, self.highlight_field, None) or ""
+                result.highlighted = {self.content_field_name: [snippet(text, terms=terms, prefixes=prefixes)]}
+        return results
+
+    def _highlight_terms(self, parsed):
+        """Stemmed terms and prefixes of the query's positive clauses, for the Indonesian highlighter."""
+        terms, prefixes = set(), []
+
+        def walk(node):
+            if isinstance(node, wq.Not):
+                return
+            if isinstance(node, wq.Prefix):
+                prefixes.append(node.text)
+                return
+            if isinstance(node, wq.Term | wq.Phrase):
+                words = [node.text] if isinstance(node, wq.Term) else node.words
+                field = self.schema[node.fieldname] if node.fieldname in self.schema else None
+                if node.fieldname == self.spelling_field:
+                    terms.update(t for w in words for t in analyze(str(w)))
+                elif isinstance(field, TEXT):
+                    terms.update(str(w) for w in words)
+                return
+            for child in node.children() if hasattr(node, "children") else ():
+                walk(child)
+
+        walk(parsed)
+        return terms, prefixes
+
+    def create_spelling_suggestion(self, query_string):
+        """The query with each unknown word replaced by the closest indexed word, or None."""
+        words = parse(query_string).words
+        if not words:
+            return None
+        reader = self.searcher().reader()
+        field = self.spelling_field if self.spelling_field in self.schema else self.content_field_name
+        corrector = reader.corrector(field)
+        suggested = []
+        for word in words:
+            word = fold(word)
+            if reader.frequency(field, word) > 0:
+                suggested.append(word)
+                continue
+            found = corrector.suggest(word, limit=1, maxdist=2, prefix=1)
+            suggested.append(found[0] if found else word)
+        suggestion = " ".join(suggested)
+        return suggestion if suggestion != " ".join(fold(w) for w in words) else None
+
+    def _from_python(self, value):
+        if isinstance(value, datetime):
+            return utc_naive(value)
+        return super()._from_python(value)
 
 
 class IndonesianWhooshEngine(WhooshEngine):
-    pass
+    backend = IndonesianWhooshBackend
+    query = IndonesianWhooshSearchQuery

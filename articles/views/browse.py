@@ -1,47 +1,465 @@
-"""Public pages of the archive."""
+"""Public browse pages: home, regions, dates, people, events, outlets, organisations and articles.
 
+Every page runs a fixed number of queries however much data there is: lists come through
+`select_related`/`prefetch_related` or subquery annotations, never a query per row.
+"""
+
+import calendar
+import codecs
+import logging
+import re
+from datetime import date, timedelta
+
+from django.core.cache import cache
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Coalesce, ExtractDay, ExtractMonth, ExtractYear
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
 
-from articles.models import Article, Event, Organization, Outlet, Person, Region
+from articles.browse_forms import EventFilterForm, HighlightForm, PersonFilterForm
+from articles.charts import attention_chart
+from articles.highlight import query_terms
+from articles.models import (
+    Article,
+    Event,
+    EventTag,
+    Organization,
+    Outlet,
+    Person,
+    PersonAlias,
+    PersonTag,
+    Position,
+    Region,
+    RegionTag,
+    TagStatus,
+)
+
+logger = logging.getLogger(__name__)
+
+PER_PAGE = 20
+DIRECTORY_PER_PAGE = 50
+RELATED_LIMIT = 5
+# More-like-this costs seconds on a large Whoosh index; an article's neighbours rarely change.
+RELATED_CACHE_SECONDS = 24 * 60 * 60
+LIVE = [TagStatus.SUGGESTED, TagStatus.CONFIRMED]
+
+
+def paginate(request, items, per_page=PER_PAGE):
+    """The requested page of `items`; a page that is not a number or out of range is a 404."""
+    try:
+        return Paginator(items, per_page).page(request.GET.get("page") or 1)
+    except (EmptyPage, PageNotAnInteger) as exc:
+        raise Http404(_("Halaman tidak ditemukan.")) from exc
+
+
+def live_tag_count(relation):
+    """Annotation counting the live tags behind `relation` (a reverse tag relation name)."""
+    return Count(relation, filter=Q(**{f"{relation}__status__in": LIVE}), distinct=True)
+
+
+# Home ---------------------------------------------------------------------------------------------
 
 
 def home(request):
-    articles = Article.objects.newest_first().select_related("outlet")[:20]
-    return render(request, "articles/home.html", {"articles": articles})
+    context = {
+        "latest": Article.objects.newest_first().for_listing()[:10],
+        "totals": {
+            "articles": Article.objects.count(),
+            "people": Person.objects.active().count(),
+            "regions": RegionTag.objects.live().values("region_id").distinct().count(),
+            "events": Event.objects.count(),
+            "outlets": Outlet.objects.count(),
+        },
+        "provinces": Region.objects.provinces().with_article_counts(),
+        "people": Person.objects.most_mentioned()[:10],
+        "events": Event.objects.filter(date__isnull=False).select_related("region").order_by("-date")[:8],
+    }
+    return render(request, "articles/home.html", context)
 
 
-def article(request, pk):
-    obj = get_object_or_404(Article.objects.select_related("outlet", "dateline_region"), pk=pk)
-    return render(request, "articles/article.html", {"article": obj})
+# Regions ------------------------------------------------------------------------------------------
+
+
+def region_index(request):
+    # One query for all ~550 regions; grouped under their provinces here rather than one per province.
+    regions = list(Region.objects.with_article_counts().order_by("code"))
+    children = {}
+    for region in regions:
+        if region.parent_id:
+            children.setdefault(region.parent_id, []).append(region)
+    provinces = [(region, children.get(region.pk, [])) for region in regions if region.parent_id is None]
+    return render(request, "articles/region_index.html", {"provinces": provinces})
 
 
 def region(request, slug):
-    obj = get_object_or_404(Region, slug=slug)
-    articles = Article.objects.in_region(obj).newest_first()[:50]
-    return render(request, "articles/region.html", {"region": obj, "articles": articles})
+    region = get_object_or_404(Region.objects.select_related("parent"), slug=slug)
+    scope = Region.objects.with_descendants(region)
+    articles = Article.objects.in_region(region)
+    context = {
+        "region": region,
+        "page": paginate(request, articles.newest_first().for_listing()),
+        "subregions": region.children.with_article_counts() if region.parent_id is None else [],
+        "positions": Position.objects.filter(region__in=scope)
+        .select_related("person__merged_into", "region", "organization")
+        .order_by("region__code", "role", "person__name")[:100],
+        "events": Event.objects.filter(region__in=scope)
+        .select_related("region")
+        .order_by(F("date").desc(nulls_last=True), "name")[:20],
+        "organizations": Organization.objects.filter(region__in=scope).order_by("name")[:50],
+        "chart": attention_chart(articles.weekly_counts()),
+    }
+    return render(request, "articles/region.html", context)
+
+
+# Dates --------------------------------------------------------------------------------------------
+
+
+def _date_or_404(year, month=1, day=1):
+    # Year 9999 is refused too, so that "the day/month/year after" always exists.
+    try:
+        if year >= date.max.year:
+            raise ValueError(year)
+        return date(year, month, day)
+    except ValueError as exc:
+        raise Http404(_("Tanggal tidak ada.")) from exc
+
+
+def _neighbours(before, after):
+    """The nearest publication dates before `before` and on/after `after` (previous/next links)."""
+    dates = Article.objects.published().values_list("published_on", flat=True)
+    previous = dates.filter(published_on__lt=before).order_by("-published_on").first()
+    following = dates.filter(published_on__gte=after).order_by("published_on").first()
+    return previous, following
+
+
+def date_index(request):
+    years = (
+        Article.objects.published()
+        .order_by()
+        .annotate(year=ExtractYear("published_on"))
+        .values("year")
+        .annotate(n=Count("pk"))
+        .order_by("year")
+    )
+    return render(request, "articles/date_index.html", {"years": years})
+
+
+def date_year(request, year):
+    start = _date_or_404(year)
+    rows = (
+        Article.objects.published()
+        .filter(published_on__year=year)
+        .order_by()
+        .annotate(month=ExtractMonth("published_on"))
+        .values("month")
+        .annotate(n=Count("pk"))
+    )
+    counts = {row["month"]: row["n"] for row in rows}
+    if not counts:
+        raise Http404(_("Tidak ada artikel pada tahun ini."))
+    previous, following = _neighbours(start, date(year + 1, 1, 1))
+    context = {
+        "year": year,
+        "months": [(date(year, m, 1), counts.get(m, 0)) for m in range(1, 13)],
+        "total": sum(counts.values()),
+        "previous": previous,
+        "next": following,
+    }
+    return render(request, "articles/date_year.html", context)
+
+
+def date_month(request, year, month):
+    start = _date_or_404(year, month)
+    end = (start + timedelta(days=31)).replace(day=1)
+    rows = (
+        Article.objects.published()
+        .filter(published_on__year=year, published_on__month=month)
+        .order_by()
+        .annotate(day=ExtractDay("published_on"))
+        .values("day")
+        .annotate(n=Count("pk"))
+    )
+    counts = {row["day"]: row["n"] for row in rows}
+    if not counts:
+        raise Http404(_("Tidak ada artikel pada bulan ini."))
+    weeks = [
+        [(day, counts.get(day.day, 0) if day.month == month else None) for day in week]
+        for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+    ]
+    previous, following = _neighbours(start, end)
+    context = {
+        "month": start,
+        "weeks": weeks,
+        "weekdays": [date(2024, 1, d) for d in range(1, 8)],  # 1 Jan 2024 was a Monday
+        "total": sum(counts.values()),
+        "previous": previous,
+        "next": following,
+    }
+    return render(request, "articles/date_month.html", context)
+
+
+def date_day(request, year, month, day):
+    on = _date_or_404(year, month, day)
+    page = paginate(request, Article.objects.on_date(on).newest_first().for_listing())
+    if not page.paginator.count:
+        raise Http404(_("Tidak ada artikel pada tanggal ini."))
+    previous, following = _neighbours(on, on + timedelta(days=1))
+    return render(
+        request, "articles/date_day.html", {"day": on, "page": page, "previous": previous, "next": following}
+    )
+
+
+# People -------------------------------------------------------------------------------------------
+
+
+def person_list(request):
+    form = PersonFilterForm(request.GET or None)
+    people = Person.objects.active().with_article_counts()
+    if form.is_valid():
+        name, role, where = (form.cleaned_data[k] for k in ("nama", "jabatan", "wilayah"))
+        if name:
+            aliases = PersonAlias.objects.filter(name__icontains=name).values("person_id")
+            people = people.filter(Q(name__icontains=name) | Q(pk__in=aliases))
+        if role:
+            people = people.filter(pk__in=Position.objects.filter(role__icontains=role).values("person_id"))
+        if where:
+            in_region = Position.objects.filter(Q(region=where) | Q(region__parent=where))
+            people = people.filter(pk__in=in_region.values("person_id"))
+    positions = Position.objects.select_related("region").order_by(F("last_seen_on").desc(nulls_last=True))
+    people = people.prefetch_related(Prefetch("positions", queryset=positions)).order_by("name", "pk")
+    context = {"form": form, "page": paginate(request, people, DIRECTORY_PER_PAGE)}
+    return render(request, "articles/person_list.html", context)
+
+
+def _survivor(person):
+    """Follow `merged_into` to the record that absorbed this one (guarding against a cycle)."""
+    seen = {person.pk}
+    while person.merged_into_id and person.merged_into_id not in seen:
+        person = person.merged_into
+        seen.add(person.pk)
+    return person
 
 
 def person(request, slug):
-    obj = get_object_or_404(Person, slug=slug)
-    if obj.merged_into_id:
-        return redirect(obj.merged_into, permanent=True)
-    articles = Article.objects.mentioning(obj).newest_first()[:50]
-    return render(request, "articles/person.html", {"person": obj, "articles": articles})
+    person = get_object_or_404(Person.objects.prefetch_related("aliases"), slug=slug)
+    if person.merged_into_id:
+        return redirect(_survivor(person).get_absolute_url(), permanent=True)
+    mentions = Article.objects.mentioning(person)
+    co_mentioned = (
+        Person.objects.active()
+        .filter(tags__status__in=LIVE, tags__article__in=mentions.values("pk"))
+        .exclude(pk=person.pk)
+        .annotate(shared=Count("tags__article", distinct=True))
+        .order_by("-shared", "name")[:10]
+    )
+    tagged_events = EventTag.objects.live().filter(article__in=mentions.values("pk")).values("event_id")
+    events = (
+        Event.objects.filter(Q(pk__in=person.events.values("pk")) | Q(pk__in=tagged_events))
+        .select_related("region")
+        .order_by(F("date").desc(nulls_last=True), "name")[:20]
+    )
+    context = {
+        "person": person,
+        "positions": person.positions.select_related("region__parent", "organization").order_by(
+            F("last_seen_on").desc(nulls_last=True), "role"
+        ),
+        "page": paginate(request, Article.objects.confirmed_first_for(person).for_listing()),
+        "co_mentioned": co_mentioned,
+        "events": events,
+        "chart": attention_chart(mentions.weekly_counts()),
+    }
+    return render(request, "articles/person.html", context)
 
 
-def organization(request, slug):
-    obj = get_object_or_404(Organization, slug=slug)
-    articles = Article.objects.about_organization(obj).newest_first()[:50]
-    return render(request, "articles/organization.html", {"organization": obj, "articles": articles})
+# Events, outlets, organisations -------------------------------------------------------------------
+
+
+def event_list(request):
+    form = EventFilterForm(request.GET or None)
+    events = Event.objects.select_related("region").annotate(article_count=live_tag_count("tags"))
+    if form.is_valid() and form.cleaned_data["jenis"]:
+        events = events.filter(kind=form.cleaned_data["jenis"])
+    events = events.order_by(F("date").desc(nulls_last=True), "name", "pk")
+    return render(request, "articles/event_list.html", {"form": form, "page": paginate(request, events)})
 
 
 def event(request, slug):
-    obj = get_object_or_404(Event, slug=slug)
-    articles = Article.objects.about_event(obj).newest_first()[:50]
-    return render(request, "articles/event.html", {"event": obj, "articles": articles})
+    event = get_object_or_404(Event.objects.select_related("region__parent"), slug=slug)
+    context = {
+        "event": event,
+        "participants": event.participants.select_related("merged_into").order_by("name"),
+        "page": paginate(request, Article.objects.about_event(event).newest_first().for_listing()),
+    }
+    return render(request, "articles/event.html", context)
+
+
+def outlet_list(request):
+    outlets = Outlet.objects.annotate(article_count=Count("articles")).order_by("name")
+    context = {"page": paginate(request, outlets, DIRECTORY_PER_PAGE)}
+    return render(request, "articles/outlet_list.html", context)
 
 
 def outlet(request, slug):
-    obj = get_object_or_404(Outlet, slug=slug)
-    articles = obj.articles.newest_first()[:50]
-    return render(request, "articles/outlet.html", {"outlet": obj, "articles": articles})
+    outlet = get_object_or_404(Outlet, slug=slug)
+    articles = outlet.articles.all()
+    context = {
+        "outlet": outlet,
+        "page": paginate(request, articles.newest_first().for_listing()),
+        "chart": attention_chart(articles.weekly_counts()),
+    }
+    return render(request, "articles/outlet.html", context)
+
+
+def organization_list(request):
+    organizations = (
+        Organization.objects.select_related("region")
+        .annotate(article_count=live_tag_count("tags"))
+        .order_by("name", "pk")
+    )
+    context = {"page": paginate(request, organizations, DIRECTORY_PER_PAGE)}
+    return render(request, "articles/organization_list.html", context)
+
+
+def organization(request, slug):
+    organization = get_object_or_404(Organization.objects.select_related("region__parent"), slug=slug)
+    context = {
+        "organization": organization,
+        "positions": organization.positions.select_related("person__merged_into", "region").order_by(
+            "role", "person__name"
+        )[:100],
+        "page": paginate(
+            request, Article.objects.about_organization(organization).newest_first().for_listing()
+        ),
+    }
+    return render(request, "articles/organization.html", context)
+
+
+# Articles -----------------------------------------------------------------------------------------
+
+
+def _more_like_this(article):
+    """Neighbours from the search index; [] when it is missing, empty or failing."""
+    try:
+        from haystack.query import SearchQuerySet
+
+        results = SearchQuerySet().more_like_this(article)[: RELATED_LIMIT + 1]
+        pks = [int(result.pk) for result in results if result is not None and result.pk]
+    except Exception:
+        # The index is an optional, rebuildable cache of the database: an article page must never
+        # fail because it is absent, locked or being rebuilt. The ORM fallback takes over.
+        logger.warning("more_like_this failed for article %s", article.pk, exc_info=True)
+        return []
+    return [pk for pk in pks if pk != article.pk][:RELATED_LIMIT]
+
+
+def _count(tags):
+    """Subquery counting the rows of `tags` (correlated on OuterRef), as an integer annotation."""
+    counted = tags.order_by().annotate(one=Value(1)).values("one").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def _sharing_entities(article):
+    """Articles sharing the most people, then regions, with this one: the fallback for more-like-this."""
+    people = PersonTag.objects.live().filter(article=article).values("person_id")
+    regions = RegionTag.objects.live().filter(article=article).values("region_id")
+    shared_people = PersonTag.objects.live().filter(article=OuterRef("pk"), person_id__in=people)
+    shared_regions = RegionTag.objects.live().filter(article=OuterRef("pk"), region_id__in=regions)
+    candidates = (
+        Article.objects.exclude(pk=article.pk)
+        .filter(
+            Q(pk__in=PersonTag.objects.live().filter(person_id__in=people).values("article_id"))
+            | Q(pk__in=RegionTag.objects.live().filter(region_id__in=regions).values("article_id"))
+        )
+        .annotate(people_score=_count(shared_people), region_score=_count(shared_regions))
+        .order_by("-people_score", "-region_score", F("published_on").desc(nulls_last=True), "-pk")
+    )
+    return list(candidates.values_list("pk", flat=True)[:RELATED_LIMIT])
+
+
+def related_articles(article):
+    """Up to five related articles: more-like-this from the index, else shared people and regions."""
+    key = f"related-articles:{article.pk}:{article.updated_at.timestamp()}"
+    pks = cache.get(key)
+    if pks is None:
+        pks = _more_like_this(article) or _sharing_entities(article)
+        cache.set(key, pks, RELATED_CACHE_SECONDS)
+    found = Article.objects.for_listing().in_bulk(pks)
+    return [found[pk] for pk in pks if pk in found]
+
+
+def _credit_lines(credits):
+    """[(role, "who")] from the importer's credits JSON, whatever shape each value has."""
+    if not isinstance(credits, dict):
+        return []
+    lines = []
+    for role, who in credits.items():
+        if isinstance(who, dict):
+            who = "; ".join(f"{k}: {v}" for k, v in who.items())
+        elif isinstance(who, list | tuple):
+            who = ", ".join(str(w) for w in who)
+        if who:
+            lines.append((str(role), str(who)))
+    return lines
+
+
+def article(request, pk):
+    article = get_object_or_404(Article.objects.select_related("outlet", "dateline_region", "batch"), pk=pk)
+    form = HighlightForm(request.GET)
+    terms = query_terms(form.cleaned_data["q"]) if form.is_valid() else []
+    # "confirmed" sorts before "suggested": the editor's verdicts lead each list.
+    context = {
+        "article": article,
+        "terms": terms,
+        "query": form.cleaned_data.get("q", "") if form.is_valid() else "",
+        "region_tags": article.region_tags.live()
+        .select_related("region__parent")
+        .order_by("status", "region__code"),
+        "person_tags": article.person_tags.live()
+        .select_related("person__merged_into")
+        .order_by("status", "person__name"),
+        "organization_tags": article.organization_tags.live()
+        .select_related("organization")
+        .order_by("status", "organization__name"),
+        "event_tags": article.event_tags.live().select_related("event").order_by("status", "event__name"),
+        "related": related_articles(article),
+        "credits": _credit_lines(article.credits),
+        "imported_at": article.batch.started_at if article.batch else article.created_at,
+        "absolute_url": request.build_absolute_uri(article.get_absolute_url()),
+    }
+    return render(request, "articles/article.html", context)
+
+
+_CHARSET = re.compile(r"^[A-Za-z0-9._-]{1,40}$")
+
+
+def article_raw(request, pk):
+    """The file exactly as imported, as text in its own encoding (never sniffed as HTML)."""
+    article = get_object_or_404(Article.objects.only("raw", "encoding", "source_file"), pk=pk)
+    charset = article.encoding if _CHARSET.match(article.encoding or "") else "utf-8"
+    try:
+        codecs.lookup(charset)
+    except LookupError:
+        charset = "utf-8"
+    response = HttpResponse(bytes(article.raw), content_type=f"text/plain; charset={charset}")
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=False, filename=article.source_file or f"{article.pk}.txt"
+    )
+    return response
+
+
+# Discovery ----------------------------------------------------------------------------------------
+
+
+def robots_txt(request):
+    context = {"sitemap_url": request.build_absolute_uri(reverse("sitemap"))}
+    return render(request, "articles/robots.txt", context, content_type="text/plain; charset=utf-8")
+
+
+def search_pending(request):
+    """Stand-in for /cari/ until the search view lands, so the site's search box is never a dead end."""
+    return render(request, "articles/search_pending.html", {"query": request.GET.get("q", "")[:200]})

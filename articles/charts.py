@@ -1,0 +1,97 @@
+"""Attention charts: weekly article counts → bars for a small server-drawn SVG (no Django imports)."""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+# Up to this many weeks a chart shows weeks; beyond, months (a year of weeks is too thin on a phone).
+MAX_WEEKS = 26
+WIDTH = 600
+HEIGHT = 120
+GAP = 2
+
+
+@dataclass(frozen=True)
+class Bar:
+    start: date
+    count: int
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+@dataclass
+class Chart:
+    unit: str  # "week" or "month"
+    bars: list[Bar] = field(default_factory=list)
+    width: int = WIDTH
+    height: int = HEIGHT
+
+    @property
+    def total(self):
+        return sum(bar.count for bar in self.bars)
+
+    @property
+    def peak(self):
+        return max((bar.count for bar in self.bars), default=0)
+
+    @property
+    def first(self):
+        return self.bars[0] if self.bars else None
+
+    @property
+    def last(self):
+        return self.bars[-1] if self.bars else None
+
+
+def _month_start(day):
+    return day.replace(day=1)
+
+
+def _next_month(day):
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
+def _buckets(weekly):
+    """Fill the gaps so that quiet periods show as empty bars rather than vanish."""
+    counts = {}
+    for week, n in weekly:
+        counts[week] = counts.get(week, 0) + n
+    first, last = min(counts), max(counts)
+    if (last - first).days // 7 < MAX_WEEKS:
+        unit, step, key = "week", lambda d: d + timedelta(days=7), lambda d: d
+    else:
+        unit, step, key = "month", _next_month, _month_start
+    merged = {}
+    for week, n in counts.items():
+        merged[key(week)] = merged.get(key(week), 0) + n
+    start, end = key(first), key(last)
+    buckets = []
+    while start <= end:
+        buckets.append((start, merged.get(start, 0)))
+        start = step(start)
+    return unit, buckets
+
+
+def attention_chart(weekly, width=WIDTH, height=HEIGHT):
+    """Bars for [(monday, count), …]; None when there is nothing to draw."""
+    weekly = [(week, n) for week, n in weekly if week is not None and n]
+    if not weekly:
+        return None
+    unit, buckets = _buckets(weekly)
+    peak = max(n for _, n in buckets)
+    slot = width / len(buckets)
+    bars = []
+    for i, (start, n) in enumerate(buckets):
+        h = round(height * n / peak, 1) if n else 0
+        bars.append(
+            Bar(
+                start=start,
+                count=n,
+                x=round(i * slot + GAP / 2, 1),
+                y=round(height - h, 1),
+                width=round(max(slot - GAP, 1), 1),
+                height=h,
+            )
+        )
+    return Chart(unit=unit, bars=bars, width=width, height=height)

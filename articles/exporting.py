@@ -1,0 +1,101 @@
+"""Articles as flat records for export_articles: every article, complete, streamed."""
+
+import json
+
+from django.db.models import Prefetch
+
+from articles.models import Article, EventTag, OrganizationTag, PersonTag, RegionTag
+
+CSV_COLUMNS = [
+    "id",
+    "file",
+    "content_hash",
+    "url",
+    "outlet",
+    "title",
+    "published",
+    "dateline_code",
+    "dateline_name",
+    "regions",
+    "people",
+    "organizations",
+    "events",
+    "body",
+]
+
+
+def articles_for_export():
+    return (
+        Article.objects.order_by("pk")
+        .select_related("outlet", "dateline_region")
+        .prefetch_related(
+            Prefetch("region_tags", RegionTag.objects.select_related("region").order_by("region__code")),
+            Prefetch("person_tags", PersonTag.objects.select_related("person").order_by("person__name")),
+            Prefetch(
+                "organization_tags",
+                OrganizationTag.objects.select_related("organization").order_by("organization__name"),
+            ),
+            Prefetch("event_tags", EventTag.objects.select_related("event").order_by("event__name")),
+        )
+    )
+
+
+def as_record(article):
+    """The JSONL object for one article; tags of every status, each with its status."""
+    dateline = article.dateline_region
+    return {
+        "id": article.pk,
+        "file": article.source_file,
+        "content_hash": article.content_hash,
+        "url": article.source_url or None,
+        "outlet": article.outlet.name if article.outlet else None,
+        "title": article.title,
+        "published": article.published_on.isoformat() if article.published_on else None,
+        "dateline": {"code": dateline.code, "name": dateline.name} if dateline else None,
+        "regions": [
+            {"code": t.region.code, "name": t.region.name, "level": t.region.level, "status": t.status}
+            for t in article.region_tags.all()
+        ],
+        "people": [
+            {"name": t.person.name, "role": t.role, "status": t.status} for t in article.person_tags.all()
+        ],
+        "organizations": [
+            {"name": t.organization.name, "status": t.status} for t in article.organization_tags.all()
+        ],
+        "events": [
+            {
+                "name": t.event.name,
+                "date": t.event.date.isoformat() if t.event.date else None,
+                "status": t.status,
+            }
+            for t in article.event_tags.all()
+        ],
+        "body": article.body,
+    }
+
+
+def as_csv_row(record):
+    """The same record flattened: lists become '; '-joined 'name (status)' cells."""
+
+    def cell(items, key):
+        return "; ".join(f"{i[key]} ({i['status']})" for i in items)
+
+    dateline = record["dateline"] or {}
+    return {
+        **{
+            k: record[k]
+            for k in ("id", "file", "content_hash", "url", "outlet", "title", "published", "body")
+        },
+        "dateline_code": dateline.get("code"),
+        "dateline_name": dateline.get("name"),
+        "regions": "; ".join(f"{r['code']} {r['name']} ({r['status']})" for r in record["regions"]),
+        "people": "; ".join(
+            f"{p['name']}{' — ' + p['role'] if p['role'] else ''} ({p['status']})" for p in record["people"]
+        ),
+        "organizations": cell(record["organizations"], "name"),
+        "events": cell(record["events"], "name"),
+    }
+
+
+def jsonl_line(record):
+    return json.dumps(record, ensure_ascii=False) + "\n"

@@ -1,0 +1,52 @@
+"""What a position title says about its holder: the organisation and the region it serves."""
+
+import re
+
+from .gazetteer import Gazetteer
+from .organizations import BODIES, regional_name
+
+# Heads of regional government act for the Pemerintah of their level.
+_GOVERNMENT = re.compile(
+    r"\b(bupati|wabup|wali\s*kota|walikota|wako|walkot|wawali|gubernur|wagub|sekda\w*|sekretaris daerah|"
+    r"penjabat|pj|pjs|plt|setda|kepala dinas|kepala badan|kepala biro|staf ahli|asisten|sekwan)\b",
+    re.IGNORECASE,
+)
+_LEVEL_HINT = {
+    "bupati": "kabupaten", "wabup": "kabupaten", "walikota": "kota", "wali kota": "kota", "wako": "kota",
+    "walkot": "kota", "wawali": "kota", "gubernur": "provinsi", "wagub": "provinsi", "sekdaprov": "provinsi",
+}  # fmt: skip
+_BODY = re.compile(
+    r"\b(" + "|".join(sorted((re.escape(b) for b in BODIES), key=len, reverse=True)) + r")\b", re.I
+)
+
+
+def describe_role(
+    role: str, gazetteer: Gazetteer, default_region: str | None, candidate: bool = False
+) -> tuple[str | None, str | None]:
+    """Return (normalised organisation, region code) for a role such as "Ketua Bawaslu Metro"."""
+    if not role or candidate:
+        return None, None
+    region = None
+    matches = gazetteer.find(role)
+    level = next((lv for word, lv in _LEVEL_HINT.items() if re.search(rf"\b{word}\b", role, re.I)), None)
+    for match in matches:
+        region = match.resolved(gazetteer)
+        if region is None:
+            fitting = [c for c in match.codes if level and gazetteer.regions[c].level == level]
+            region = (
+                fitting[0]
+                if fitting
+                else (default_region if default_region in match.codes else match.codes[0])
+            )
+        break
+    body = _BODY.search(role)
+    if body and body.group(1).casefold() not in ("pemerintah",):
+        name, _kind = BODIES[body.group(1).casefold()]
+        if name in ("Pemerintah", "Setda"):
+            name = "Pemerintah"
+        code = region or default_region
+        return (regional_name(name, code, gazetteer) if code else name), code
+    if _GOVERNMENT.search(role):
+        code = region or default_region
+        return (regional_name("Pemerintah", code, gazetteer) if code else None), code
+    return None, region

@@ -1,0 +1,378 @@
+"""Files → extraction → database. One transaction per file; a bad file is reported and the rest go on.
+
+Re-importing is idempotent: the same text is "unchanged", a changed file (same name) updates its
+article, and tags an editor confirmed or rejected are never touched — only the importer's own
+suggestions are refreshed.
+"""
+
+import glob
+import hashlib
+import unicodedata
+import zoneinfo
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from rapidfuzz import fuzz
+
+from articles.extraction import Gazetteer, UnreadableFile, decode, extract
+from articles.models import (
+    Article,
+    Event,
+    EventKind,
+    EventTag,
+    ImportBatch,
+    Organization,
+    OrganizationKind,
+    OrganizationTag,
+    Outlet,
+    Person,
+    PersonAlias,
+    PersonTag,
+    Position,
+    Region,
+    RegionAlias,
+    RegionTag,
+    TagStatus,
+)
+from articles.naming import name_key, role_key, unique_slug
+
+JAKARTA = zoneinfo.ZoneInfo("Asia/Jakarta")
+CREATED, UPDATED, UNCHANGED, FAILED = "created", "updated", "unchanged", "failed"
+
+
+@dataclass
+class FileResult:
+    path: str
+    status: str
+    reason: str = ""
+    article_id: int | None = None
+
+
+@dataclass
+class ImportResult:
+    files: list[FileResult] = field(default_factory=list)
+    batch: ImportBatch | None = None
+
+    def count(self, status):
+        return sum(1 for f in self.files if f.status == status)
+
+    @property
+    def failures(self):
+        return [f for f in self.files if f.status == FAILED]
+
+    def summary(self):
+        parts = [f"{self.count(s)} {s}" for s in (CREATED, UPDATED, UNCHANGED, FAILED)]
+        return f"{len(self.files)} files: " + ", ".join(parts)
+
+
+class ImportFailed(Exception):
+    """A file that cannot become an article; the message is the reason shown to the user."""
+
+
+def collect_paths(args):
+    """Expand files, folders (recursively, *.txt) and glob patterns; report what matched nothing."""
+    found, missing = [], []
+    for arg in args:
+        path = Path(arg)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*.txt") if p.is_file()))
+        elif path.is_file():
+            found.append(path)
+        elif glob.has_magic(arg):
+            matches = sorted(Path(p) for p in glob.glob(arg, recursive=True) if Path(p).is_file())
+            if matches:
+                found.extend(matches)
+            else:
+                missing.append(FileResult(arg, FAILED, "the pattern matches no file"))
+        else:
+            missing.append(FileResult(arg, FAILED, "no such file or folder"))
+    unique = list(dict.fromkeys(found))  # the same file named twice is read once
+    return unique, missing
+
+
+def normalise(text):
+    """The text as stored and hashed: no BOM, Unix line ends, composed Unicode."""
+    return unicodedata.normalize("NFC", text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def content_hash(text):
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def as_published(extraction):
+    """(date, datetime or None): the date as printed in Jakarta time, the moment when a time was given."""
+    moment = extraction.published
+    if moment is None:
+        return None, None
+    if timezone.is_naive(moment):
+        moment = moment.replace(tzinfo=JAKARTA)
+    return moment.date(), moment if extraction.published_has_time else None
+
+
+def fallback_title(body):
+    """Texts without a headline get their opening words, so every article has a readable title."""
+    first = body.strip().split("\n", 1)[0].strip()
+    return first if len(first) <= 120 else first[:100].rsplit(" ", 1)[0] + " …"
+
+
+class Importer:
+    """Imports files into the archive; build one per run so its caches are shared across files."""
+
+    def __init__(self, dry_run=False, max_bytes=None):
+        self.dry_run = dry_run
+        self.max_bytes = max_bytes or settings.IMPORT_MAX_BYTES
+        regions = list(Region.objects.all())
+        self.regions = {r.code: r for r in regions}
+        self.gazetteer = Gazetteer(
+            [
+                {"code": r.code, "name": r.name, "level": r.level, "province_code": r.code[:2]}
+                for r in regions
+            ],
+            [
+                {"code": code, "alias": alias, "kind": kind}
+                for code, alias, kind in RegionAlias.objects.values_list("region__code", "name", "kind")
+            ],
+        )
+        self.outlets = {}
+        self.organizations = {}
+
+    # -- files ------------------------------------------------------------------------------------
+
+    def run(self, args, progress=None):
+        paths, missing = collect_paths(args)
+        result = ImportResult(files=list(missing))
+        if not self.dry_run:
+            result.batch = ImportBatch.objects.create(paths=[str(a) for a in args])
+        for path in paths:
+            result.files.append(self.import_file(path, result.batch))
+            if progress:
+                progress(path)
+        if result.batch:
+            batch = result.batch
+            batch.created, batch.updated = result.count(CREATED), result.count(UPDATED)
+            batch.unchanged, batch.failed = result.count(UNCHANGED), result.count(FAILED)
+            batch.errors = [{"file": f.path, "reason": f.reason} for f in result.failures]
+            batch.finished_at = timezone.now()
+            batch.save()
+        return result
+
+    def import_file(self, path, batch=None):
+        try:
+            text, encoding, raw = self.read(path)
+            extraction = extract(text, self.gazetteer)
+            if not extraction.body.strip():
+                raise ImportFailed("no article text: only headline, credits or boilerplate")
+            with transaction.atomic():
+                status, article, reason = self.save(path, raw, encoding, text, extraction, batch)
+            return FileResult(str(path), status, reason, article.pk if article else None)
+        except ImportFailed as exc:
+            return FileResult(str(path), FAILED, str(exc))
+        except UnreadableFile as exc:
+            return FileResult(str(path), FAILED, str(exc))
+        except OSError as exc:
+            return FileResult(str(path), FAILED, f"cannot read the file: {exc.strerror or exc}")
+
+    def read(self, path):
+        size = path.stat().st_size
+        if size > self.max_bytes:
+            raise ImportFailed(
+                f"file is {size:,} bytes, over the limit of {self.max_bytes:,} (IMPORT_MAX_BYTES)"
+            )
+        raw = path.read_bytes()
+        text, encoding = decode(raw)
+        return normalise(text), encoding, raw
+
+    # -- articles ---------------------------------------------------------------------------------
+
+    def save(self, path, raw, encoding, text, extraction, batch):
+        digest = content_hash(text)
+        same_text = Article.objects.filter(content_hash=digest).only("pk", "source_file").first()
+        if same_text:
+            reason = "" if same_text.source_file == path.name else f"same text as {same_text.source_file}"
+            return UNCHANGED, same_text, reason
+        article = Article.objects.filter(source_file=path.name).first()
+        status = UPDATED if article else CREATED
+        if self.dry_run:
+            return status, None, ""
+        article = article or Article(source_file=path.name)
+        published_on, published_at = as_published(extraction)
+        article.title = (extraction.title or fallback_title(extraction.body))[:500]
+        article.body = extraction.body
+        article.raw = raw
+        article.encoding = encoding
+        article.content_hash = digest
+        article.published_on = published_on
+        article.published_at = published_at
+        article.dateline = extraction.dateline[:100]
+        article.dateline_region = self.regions.get(extraction.dateline_region)
+        article.outlet = self.outlet(extraction.outlet)
+        article.credits = extraction.credits
+        article.event_dates = [d.isoformat() for d in extraction.event_dates]
+        article.batch = batch
+        article.save()
+        self.tag(article, extraction, published_on)
+        return status, article, ""
+
+    def outlet(self, name):
+        name = " ".join(name.split())[:120]
+        if not name:
+            return None
+        key = name.casefold()
+        if key not in self.outlets:
+            outlet = Outlet.objects.filter(name__iexact=name).first()
+            self.outlets[key] = outlet or Outlet.objects.create(name=name, slug=unique_slug(Outlet, name))
+        return self.outlets[key]
+
+    # -- tags -------------------------------------------------------------------------------------
+
+    def tag(self, article, extraction, seen_on):
+        regions = {}
+        for mention in extraction.regions:
+            if mention.code in self.regions:
+                regions[self.regions[mention.code]] = mention
+        sync_tags(RegionTag, article, "region", regions)
+
+        organizations = {}
+        for mention in extraction.organizations:
+            organizations[self.organization(mention)] = mention
+        sync_tags(OrganizationTag, article, "organization", organizations)
+
+        people = {}
+        for mention in extraction.people:
+            person = self.person(mention)
+            people[person] = mention
+            if mention.role:
+                self.position(person, mention, article, seen_on)
+        sync_tags(PersonTag, article, "person", people, extra=lambda m: {"role": m.role[:200]})
+
+        events = {}
+        names = {name_key(p.name): p for p in people}
+        for mention in extraction.events:
+            event = self.event(mention)
+            participants = [names[k] for k in map(name_key, mention.participants) if k in names]
+            event.participants.add(*participants)
+            events[event] = mention
+        sync_tags(EventTag, article, "event", events)
+
+    def organization(self, mention):
+        name = " ".join(mention.name.split())[:200]
+        key = name.casefold()
+        if key not in self.organizations:
+            org = Organization.objects.filter(name__iexact=name).first()
+            if org is None:
+                org = Organization.objects.create(
+                    name=name,
+                    slug=unique_slug(Organization, name),
+                    acronym=mention.acronym[:50],
+                    kind=mention.kind if mention.kind in OrganizationKind.values else OrganizationKind.OTHER,
+                    region=self.regions.get(mention.region),
+                )
+            self.organizations[key] = org
+        return self.organizations[key]
+
+    def person(self, mention):
+        """The one Person for this name across the archive, matched on any alias; new if none."""
+        key = name_key(mention.name)
+        region = self.regions.get(mention.role_region)
+        candidates = list(
+            Person.objects.active().filter(aliases__key=key).distinct().prefetch_related("positions")
+        )
+        if not candidates and region and len(mention.name.split()) > 1:
+            # a spelling variant of an official already known in the same region
+            nearby = Person.objects.active().filter(positions__region=region).distinct()
+            candidates = [p for p in nearby if fuzz.ratio(name_key(p.name), key) >= 90]
+        if candidates:
+            person = next(
+                (
+                    p
+                    for p in candidates
+                    if region and any(pos.region_id == region.pk for pos in p.positions.all())
+                ),
+                candidates[0],
+            )
+        else:
+            person = Person.objects.create(
+                name=mention.name[:200],
+                slug=unique_slug(Person, mention.name),
+                honorifics=mention.honorifics,
+            )
+        for alias in {mention.name, *mention.aliases}:
+            if name_key(alias):
+                PersonAlias.objects.get_or_create(
+                    person=person, key=name_key(alias), defaults={"name": alias[:200]}
+                )
+        return person
+
+    def position(self, person, mention, article, seen_on):
+        role = " ".join(mention.role.split())[:200]
+        region = self.regions.get(mention.role_region)
+        organization = self.organization_named(mention.organization)
+        key = role_key(role)
+        position = next(
+            (p for p in Position.objects.filter(person=person, region=region) if role_key(p.role) == key),
+            None,
+        )
+        if position is None:
+            Position.objects.create(
+                person=person,
+                role=role,
+                region=region,
+                organization=organization,
+                first_seen_on=seen_on,
+                last_seen_on=seen_on,
+                source_article=article,
+            )
+        elif seen_on:
+            changed = False
+            if position.first_seen_on is None or seen_on < position.first_seen_on:
+                position.first_seen_on, changed = seen_on, True
+            if position.last_seen_on is None or seen_on > position.last_seen_on:
+                position.last_seen_on, changed = seen_on, True
+            if changed:
+                position.save(update_fields=["first_seen_on", "last_seen_on"])
+
+    def organization_named(self, name):
+        if not name:
+            return None
+        key = " ".join(name.split()).casefold()
+        return self.organizations.get(key) or Organization.objects.filter(name__iexact=name).first()
+
+    def event(self, mention):
+        name = " ".join(mention.name.split())[:300]
+        event = Event.objects.filter(name__iexact=name, date=mention.date).first()
+        if event is None:
+            label = f"{name} {mention.date.isoformat()}" if mention.date else name
+            event = Event.objects.create(
+                name=name,
+                slug=unique_slug(Event, label),
+                kind=mention.kind if mention.kind in EventKind.values else EventKind.OTHER,
+                date=mention.date,
+                place=mention.place[:200],
+                region=self.regions.get(mention.region),
+            )
+        return event
+
+
+def sync_tags(model, article, field_name, found, extra=lambda mention: {}):
+    """Make the importer's suggestions match `found` ({entity: mention}); leave editors' verdicts alone."""
+    existing = {getattr(t, f"{field_name}_id"): t for t in model.objects.filter(article=article)}
+    for entity, mention in found.items():
+        values = {
+            "confidence": round(float(mention.confidence), 3),
+            "evidence": (mention.evidence or "")[:500],
+            **extra(mention),
+        }
+        tag = existing.pop(entity.pk, None)
+        if tag is None:
+            model.objects.create(article=article, **{field_name: entity}, **values)
+        elif tag.status == TagStatus.SUGGESTED and any(getattr(tag, k) != v for k, v in values.items()):
+            for k, v in values.items():
+                setattr(tag, k, v)
+            tag.save()
+    # suggestions the new text no longer supports go; confirmed and rejected tags stay
+    stale = [t.pk for t in existing.values() if t.status == TagStatus.SUGGESTED]
+    if stale:
+        model.objects.filter(pk__in=stale).delete()

@@ -1,0 +1,35 @@
+"""Import raw scraped news texts: files, folders (recursive) and globs of .txt."""
+
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from articles.importer import FAILED, Importer, collect_paths
+
+
+class Command(BaseCommand):
+    help = "Import raw news texts (.txt files, folders, globs). The raw text is kept byte for byte."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", help="files, folders (read recursively) or glob patterns")
+        parser.add_argument("--dry-run", action="store_true", help="parse and report, write nothing")
+
+    def handle(self, *args, paths, dry_run, verbosity, **options):
+        total = len(collect_paths(paths)[0])
+        show_bar = verbosity > 0 and sys.stderr.isatty()
+        with tqdm(total=total, unit="file", disable=not show_bar, file=sys.stderr) as bar:
+            result = Importer(dry_run=dry_run).run(paths, progress=lambda path: bar.update())
+
+        for item in result.files:
+            if item.status == FAILED:
+                self.stderr.write(f"{item.path}: {item.reason}")
+            elif verbosity > 1:
+                self.stdout.write(
+                    f"{item.path}: {item.status}" + (f" ({item.reason})" if item.reason else "")
+                )
+        prefix = "Dry run, nothing written. " if dry_run else ""
+        if verbosity > 0:
+            self.stdout.write(prefix + result.summary())
+        if result.failures:
+            raise CommandError(f"{len(result.failures)} of {len(result.files)} files failed")

@@ -1,0 +1,238 @@
+"""Search parameters → results: the one place the search page and the JSON API share.
+
+`SearchForm` validates the GET parameters (every bit of a search lives in the URL, so a search is a
+permalink); `run_search` turns valid data into a SearchQuerySet, runs it once, and returns a
+`SearchOutcome` with results, facets and the spelling suggestion. Only Haystack's public API is used
+(plus ORM lookups from codes and slugs to names), so another Haystack backend needs no change here.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from haystack.constants import DJANGO_CT
+from haystack.inputs import Exact, Raw
+from haystack.query import SearchQuerySet
+from haystack.utils import get_model_ct
+
+from articles.models import Article, Event, Organization, Outlet, Person, Region
+from articles.search.analysis import snippet
+from articles.search.query import parse, to_query_string
+
+SORTS = {
+    "relevance": None,
+    "newest": "-published",
+    "oldest": "published",
+}
+SORT_CHOICES = [("relevance", _("Paling relevan")), ("newest", _("Terbaru")), ("oldest", _("Terlama"))]
+FACET_LIMITS = {"region": 30, "person": 20, "outlet": 20, "month": 36}
+REGION_CODE = re.compile(r"^[0-9]{2}(\.[0-9]{2})?$")
+FILTERS = ("region", "person", "organization", "event", "outlet", "from", "to")
+
+
+class QueryField(forms.CharField):
+    """The search box: anything is accepted (query.parse cleans it), even control characters."""
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, strip=True, **kwargs)
+        self.validators = []
+
+
+class SearchForm(forms.Form):
+    q = QueryField(label=_("Kata kunci"))
+    region = forms.CharField(required=False, label=_("Wilayah"))
+    person = forms.SlugField(required=False, label=_("Tokoh"))
+    organization = forms.SlugField(required=False, label=_("Lembaga"))
+    event = forms.SlugField(required=False, label=_("Peristiwa"))
+    outlet = forms.SlugField(required=False, label=_("Media"))
+    sort = forms.ChoiceField(required=False, choices=SORT_CHOICES, label=_("Urutkan"))
+    page = forms.IntegerField(required=False, min_value=1, max_value=10_000, label=_("Halaman"))
+
+    def clean_region(self):
+        code = self.cleaned_data["region"].strip()
+        if not code:
+            return None
+        if not REGION_CODE.match(code):
+            raise ValidationError(_("Kode wilayah Kemendagri seperti 18 atau 18.72."), code="invalid")
+        try:
+            return Region.objects.get(code=code)
+        except Region.DoesNotExist:
+            raise ValidationError(_("Wilayah %(code)s tidak dikenal."), params={"code": code}) from None
+
+    def _lookup(self, name, model):
+        slug = self.cleaned_data[name]
+        if not slug:
+            return None
+        try:
+            obj = model.objects.get(slug=slug)
+        except model.DoesNotExist:
+            raise ValidationError(_("%(slug)s tidak dikenal."), params={"slug": slug}) from None
+        return getattr(obj, "merged_into", None) or obj
+
+    def clean_person(self):
+        return self._lookup("person", Person)
+
+    def clean_organization(self):
+        return self._lookup("organization", Organization)
+
+    def clean_event(self):
+        return self._lookup("event", Event)
+
+    def clean_outlet(self):
+        return self._lookup("outlet", Outlet)
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("from"), data.get("to")
+        if start and end and start > end:
+            self.add_error("to", _("Tanggal akhir sebelum tanggal awal."))
+        return data
+
+    def first_error(self):
+        """(parameter, message) of the first invalid parameter, for a 400 that names it."""
+        for name in self.fields:
+            if name in self.errors:
+                return name, str(self.errors[name][0])
+        return "__all__", str(self.non_field_errors()[0])
+
+
+# "from" is a Python keyword, so these two are added by name.
+_date = {"required": False, "input_formats": ["%Y-%m-%d"], "widget": forms.DateInput(attrs={"type": "date"})}
+SearchForm.base_fields["from"] = forms.DateField(label=_("Dari tanggal"), **_date)
+SearchForm.base_fields["to"] = forms.DateField(label=_("Sampai tanggal"), **_date)
+
+
+@dataclass
+class Result:
+    id: int
+    url: str
+    title: str
+    published: datetime | None
+    outlet: str
+    snippet: str  # HTML-safe: escaped text with <mark> around the matched words
+    regions: list[Region]
+
+
+@dataclass
+class SearchOutcome:
+    query: object  # ParsedQuery
+    results: list[Result] = field(default_factory=list)
+    count: int = 0
+    page: int = 1
+    num_pages: int = 0
+    facets: dict = field(default_factory=dict)
+    suggestion: str | None = None
+
+
+class PageNotFound(Exception):
+    """The page number is past the last page of results."""
+
+
+def local_midnight(day):
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def build_queryset(data, parsed=None):
+    """The SearchQuerySet for valid SearchForm data: query, filters, sort and facets."""
+    parsed = parse(data.get("q")) if parsed is None else parsed
+    match_all = f"{DJANGO_CT}:{get_model_ct(Article)}"
+    query_string = to_query_string(parsed, match_all=match_all)
+    sqs = SearchQuerySet().filter(content=Raw(query_string)) if query_string else SearchQuerySet().all()
+
+    if data.get("region"):
+        # Provinces are indexed alongside their cities, so one code covers the region's descendants.
+        sqs = sqs.filter(regions=Exact(data["region"].code))
+    if data.get("person"):
+        sqs = sqs.filter(people=Exact(data["person"].slug))
+    if data.get("organization"):
+        sqs = sqs.filter(organizations=Exact(data["organization"].slug))
+    if data.get("event"):
+        sqs = sqs.filter(events=Exact(data["event"].slug))
+    if data.get("outlet"):
+        sqs = sqs.filter(outlet=Exact(data["outlet"].slug))
+    # Dates are days in the site's time zone; the backend compares them in UTC.
+    if data.get("from"):
+        sqs = sqs.filter(published__gte=local_midnight(data["from"]))
+    if data.get("to"):
+        sqs = sqs.filter(published__lt=local_midnight(data["to"] + timedelta(days=1)))
+
+    sort = data.get("sort") or ("relevance" if query_string else "newest")
+    if SORTS[sort]:
+        sqs = sqs.order_by(SORTS[sort])
+    return sqs.facet("regions").facet("people").facet("outlet").facet("month")
+
+
+def is_empty(data):
+    return not parse(data.get("q")) and not any(data.get(name) for name in FILTERS)
+
+
+def run_search(data, per_page=None):
+    """Run the search for valid SearchForm data once and gather everything a page shows."""
+    per_page = per_page or settings.HAYSTACK_SEARCH_RESULTS_PER_PAGE
+    parsed = parse(data.get("q"))
+    page = data.get("page") or 1
+    outcome = SearchOutcome(query=parsed, page=page)
+
+    sqs = build_queryset(data, parsed)
+    start = (page - 1) * per_page
+    hits = list(sqs[start : start + per_page])  # slice first: facets reuse this run (notes §1)
+    outcome.count = sqs.count()
+    outcome.num_pages = -(-outcome.count // per_page)
+    if page > 1 and not hits:
+        raise PageNotFound(page)
+
+    counts = sqs.facet_counts().get("fields", {})
+    codes = {code for r in hits for code in (r.regions or [])}
+    codes |= {value for value, _n in counts.get("regions", []) if value}
+    regions = {r.code: r for r in Region.objects.filter(code__in=codes)}
+    outcome.results = [_result(hit, parsed, regions) for hit in hits]
+    outcome.facets = _facets(counts, regions)
+
+    if outcome.count == 0 and parsed.words:
+        # Asked only now: the stock Whoosh backend drops suggestions exactly when nothing matched.
+        outcome.suggestion = sqs.all().spelling_suggestion(parsed.plain()) or None
+    return outcome
+
+
+def _result(hit, parsed, regions):
+    tagged = [regions[c] for c in sorted(hit.regions or []) if c in regions]
+    # A province shown next to one of its own cities says nothing new.
+    shown = [r for r in tagged if not any(o.parent_id == r.pk for o in tagged)]
+    published = getattr(hit, "published", None)
+    return Result(
+        id=int(hit.pk),
+        url=Article(pk=int(hit.pk)).get_absolute_url(),
+        title=hit.title or "",
+        published=timezone.localtime(published) if published else None,
+        outlet=getattr(hit, "outlet_name", None) or "",
+        snippet=snippet(getattr(hit, "body", ""), words=parsed.words, prefixes=parsed.prefixes),
+        regions=shown,
+    )
+
+
+def _facets(counts, regions):
+    def top(name, limit):
+        return [(value, n) for value, n in counts.get(name, []) if value][:limit]
+
+    people = dict(Person.objects.filter(slug__in=[s for s, _n in top("people", FACET_LIMITS["person"])]).values_list("slug", "name"))
+    outlets = dict(Outlet.objects.filter(slug__in=[s for s, _n in top("outlet", FACET_LIMITS["outlet"])]).values_list("slug", "name"))
+    months = []
+    for value, n in counts.get("month", []):
+        if value and re.match(r"^\d{4}-\d{2}$", value):
+            months.append({"month": value, "date": date(int(value[:4]), int(value[5:]), 1), "count": n})
+    months.sort(key=lambda m: m["month"], reverse=True)
+    return {
+        "region": [
+            {"code": c, "name": regions[c].name, "count": n, "level": regions[c].level}
+            for c, n in top("regions", FACET_LIMITS["region"])
+            if c in regions
+        ],
+        "person": [{"slug": s, "name": people.get(s, s), "count": n} for s, n in top("people", FACET_LIMITS["person"])],
+        "outlet": [{"slug": s, "name": outlets.get(s, s), "count": n} for s, n in top("outlet", FACET_LIMITS["outlet"])],
+        "month": months[: FACET_LIMITS["month"]],
+    }

@@ -1,0 +1,162 @@
+"""Keep the search index in step with the database: reindex or remove articles by id.
+
+The two functions everything else calls:
+
+    update_articles(ids)   reindex these articles (ids no longer in the database are removed)
+    remove_articles(ids)   remove these articles from the index
+
+and one context manager for long imports:
+
+    with deferred_indexing():   # collect ids, index them all with one writer at the end
+        ...
+"""
+
+import contextlib
+import logging
+import threading
+from dataclasses import dataclass, field
+
+from haystack import connection_router, connections
+from haystack.utils import get_model_ct
+
+from articles.models import Article
+
+log = logging.getLogger(__name__)
+
+CHUNK = 500  # ids per database query
+
+_local = threading.local()
+
+
+def _identifier(pk):
+    return f"{get_model_ct(Article)}.{pk}"
+
+
+def _chunks(ids):
+    ids = sorted(ids)
+    for i in range(0, len(ids), CHUNK):
+        yield ids[i : i + CHUNK]
+
+
+def _write(ids, remove_only=False):
+    for using in connection_router.for_write(models=[Article]):
+        backend = connections[using].get_backend()
+        index = connections[using].get_unified_index().get_index(Article)
+        queryset = index.index_queryset(using=using)
+        existing = set()
+        if not remove_only:
+            for chunk in _chunks(ids):
+                existing.update(queryset.filter(pk__in=chunk).values_list("pk", flat=True))
+        removed = [_identifier(pk) for pk in sorted(ids - existing)]
+
+        def objects(queryset=queryset, existing=existing):
+            for chunk in _chunks(existing):
+                yield from queryset.filter(pk__in=chunk)
+
+        if hasattr(backend, "sync"):  # our Whoosh backend: one locked writer, one commit
+            backend.sync(index, objects(), removed)
+        else:  # any other Haystack backend
+            backend.update(index, list(objects()))
+            for identifier in removed:
+                backend.remove(identifier)
+
+
+def update_articles(ids):
+    """Reindex the articles with these ids; ids no longer in the database are removed from the index."""
+    ids = {int(pk) for pk in ids}
+    if not ids:
+        return
+    deferred = getattr(_local, "deferred", None)
+    if deferred is not None:
+        deferred.update(ids)
+        return
+    _write(ids)
+
+
+def remove_articles(ids):
+    """Remove the articles with these ids from the index, whether or not they are still in the database."""
+    ids = {int(pk) for pk in ids}
+    if not ids:
+        return
+    deferred = getattr(_local, "deferred", None)
+    if deferred is not None:
+        # Reindexing a deleted id removes it; reindexing one that still exists is harmless.
+        deferred.update(ids)
+        return
+    _write(ids, remove_only=True)
+
+
+def update_all():
+    """Reindex every article (in place, one writer); `rebuild_index` is the way to start afresh."""
+    _write(set(Article.objects.values_list("pk", flat=True)))
+
+
+@contextlib.contextmanager
+def deferred_indexing():
+    """Collect the ids that would be indexed inside the block and index them once, at its end.
+
+    For imports of thousands of files: one writer and one commit instead of one per article. The ids
+    are indexed even when the block fails, since what was committed before the failure is in the
+    database. Nested blocks join the outermost one.
+    """
+    if getattr(_local, "deferred", None) is not None:
+        yield
+        return
+    _local.deferred = set()
+    try:
+        yield
+    finally:
+        ids, _local.deferred = _local.deferred, None
+        if ids:
+            _write(ids)
+
+
+def is_deferred():
+    return getattr(_local, "deferred", None) is not None
+
+
+@dataclass
+class IndexReport:
+    """How the index differs from the database, by article id."""
+
+    missing: set = field(default_factory=set)  # in the database, not in the index
+    stale: set = field(default_factory=set)  # in the index, no longer in the database
+    outdated: set = field(default_factory=set)  # in both, but the indexed document is older
+
+    def __bool__(self):
+        return bool(self.missing or self.stale or self.outdated)
+
+
+def compare_index(deep=False, using="default"):
+    """Compare the Whoosh index with the database: missing, stale and outdated article ids.
+
+    Outdated means the article was saved after it was indexed; with `deep`, every document is also
+    prepared again and compared by fingerprint, which catches tag and name changes (slower).
+    """
+    from articles.search.backend import utc_naive
+
+    backend = connections[using].get_backend()
+    index = connections[using].get_unified_index().get_index(Article)
+    indexed = {
+        int(doc["django_id"]): doc
+        for doc in backend.indexed_documents(fields=("django_id", "django_ct", "updated", "fingerprint"))
+        if doc["django_ct"] == get_model_ct(Article)
+    }
+    in_db = dict(Article.objects.values_list("pk", "updated_at"))
+    report = IndexReport(missing=set(in_db) - set(indexed), stale=set(indexed) - set(in_db))
+    for pk in set(in_db) & set(indexed):
+        stored = indexed[pk]["updated"]  # naive UTC, as the backend stores datetimes
+        if stored is None or stored < utc_naive(in_db[pk]):
+            report.outdated.add(pk)
+    if deep:
+        for article in index.index_queryset(using=using).iterator(chunk_size=CHUNK):
+            doc = indexed.get(article.pk)
+            if doc and doc["fingerprint"] != index.full_prepare(article)["fingerprint"]:
+                report.outdated.add(article.pk)
+    return report
+
+
+def repair_index(report):
+    """Bring the index in step with the database for the ids in an IndexReport."""
+    update_articles(report.missing | report.outdated)
+    remove_articles(report.stale)

@@ -1,0 +1,143 @@
+"""The search document for an article: its words, and the ids it is filtered and faceted by.
+
+Only tags the public sees (suggested or confirmed) are indexed; a rejected tag never is. An article is
+indexed under each tagged region and under that region's province, so a filter on a province finds
+its cities' articles. Facet values are codes and slugs, turned into names by the views.
+"""
+
+import hashlib
+import json
+from datetime import datetime, time
+
+from django.db.models import Prefetch
+from django.utils import timezone
+from haystack import indexes
+
+from articles.models import Article, EventTag, OrganizationTag, PersonTag, RegionTag
+from articles.search.analysis import exact_analyzer, indonesian_analyzer
+
+LIVE_TAGS = {
+    "region_tags": RegionTag.objects.live().select_related("region__parent"),
+    "person_tags": PersonTag.objects.live().select_related("person__merged_into"),
+    "organization_tags": OrganizationTag.objects.live().select_related("organization"),
+    "event_tags": EventTag.objects.live().select_related("event"),
+}
+
+
+def live_tags(article, name):
+    """The article's non-rejected tags of one kind, from the prefetch when there is one."""
+    prefetched = getattr(article, f"live_{name}", None)
+    if prefetched is not None:
+        return prefetched
+    return list(LIVE_TAGS[name].filter(article=article))
+
+
+def published_datetime(article):
+    """When the article appeared, as an aware datetime; a date alone counts from local midnight."""
+    if article.published_at:
+        return article.published_at
+    if article.published_on:
+        return timezone.make_aware(datetime.combine(article.published_on, time.min))
+    return None
+
+
+def published_day(article):
+    if article.published_on:
+        return article.published_on
+    if article.published_at:
+        return timezone.localtime(article.published_at).date()
+    return None
+
+
+class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
+    # Title, body and the names of everything tagged: stemmed for ranking ...
+    text = indexes.CharField(document=True, stored=False, analyzer=indonesian_analyzer())
+    # ... and the same words unstemmed, for "quoted phrases", names, prefixes and spelling.
+    text_exact = indexes.CharField(stored=False, analyzer=exact_analyzer())
+    title = indexes.CharField(model_attr="title", boost=3.0, analyzer=indonesian_analyzer())
+    body = indexes.CharField(model_attr="body", indexed=False)  # for snippets only
+
+    regions = indexes.MultiValueField(faceted=True)  # Kemendagri codes, tagged and their provinces
+    people = indexes.MultiValueField(faceted=True)  # slugs
+    organizations = indexes.MultiValueField(faceted=True)
+    events = indexes.MultiValueField(faceted=True)
+    outlet = indexes.CharField(faceted=True, null=True)  # slug
+    outlet_name = indexes.CharField(indexed=False, null=True)
+    published = indexes.DateTimeField(null=True)  # stored and compared as UTC by the backend
+    month = indexes.CharField(faceted=True, null=True)  # "2024-03", the local publication month
+
+    updated = indexes.DateTimeField(model_attr="updated_at", indexed=False)
+    fingerprint = indexes.CharField(indexed=False)  # hash of this document: check_index --deep
+
+    def get_model(self):
+        return Article
+
+    def get_updated_field(self):
+        return "updated_at"
+
+    def index_queryset(self, using=None):
+        return (
+            Article.objects.select_related("outlet")
+            .prefetch_related(
+                *(Prefetch(name, queryset=qs, to_attr=f"live_{name}") for name, qs in LIVE_TAGS.items())
+            )
+            .order_by("pk")
+        )
+
+    def prepare_regions(self, article):
+        codes = []
+        for tag in live_tags(article, "region_tags"):
+            codes.append(tag.region.code)
+            if tag.region.parent_id:
+                codes.append(tag.region.parent.code)
+        return sorted(set(codes))
+
+    def prepare_people(self, article):
+        return sorted({(t.person.merged_into or t.person).slug for t in live_tags(article, "person_tags")})
+
+    def prepare_organizations(self, article):
+        return sorted({t.organization.slug for t in live_tags(article, "organization_tags")})
+
+    def prepare_events(self, article):
+        return sorted({t.event.slug for t in live_tags(article, "event_tags")})
+
+    def prepare_outlet(self, article):
+        return article.outlet.slug if article.outlet else None
+
+    def prepare_outlet_name(self, article):
+        return article.outlet.name if article.outlet else None
+
+    def prepare_published(self, article):
+        return published_datetime(article)
+
+    def prepare_month(self, article):
+        day = published_day(article)
+        return f"{day:%Y-%m}" if day else None
+
+    def prepare_text(self, article):
+        names = []
+        for tag in live_tags(article, "region_tags"):
+            names.append(tag.region.name)
+            if tag.region.parent_id:
+                names.append(tag.region.parent.name)
+        for tag in live_tags(article, "person_tags"):
+            names.append((tag.person.merged_into or tag.person).name)
+        for tag in live_tags(article, "organization_tags"):
+            names += [tag.organization.name, tag.organization.acronym]
+        names += [tag.event.name for tag in live_tags(article, "event_tags")]
+        if article.outlet:
+            names.append(article.outlet.name)
+        names = list(dict.fromkeys(n for n in names if n))
+        return "\n\n".join([article.title, article.body, " · ".join(names)])
+
+    def prepare(self, article):
+        data = super().prepare(article)
+        data["text_exact"] = data["text"]
+        data["fingerprint"] = document_fingerprint(data)
+        return data
+
+
+def document_fingerprint(data):
+    """A short hash of a prepared document, ignoring bookkeeping fields."""
+    content = {k: v for k, v in data.items() if k not in ("fingerprint", "updated")}
+    return hashlib.sha1(json.dumps(content, sort_keys=True, default=str).encode()).hexdigest()[:16]

@@ -1,0 +1,69 @@
+"""sitemap.xml: every public page a crawler should know about."""
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from articles.models import Article, Event, Organization, Outlet, Person, Region
+
+
+class SectionSitemap(Sitemap):
+    """The index pages of each section."""
+
+    changefreq = "daily"
+
+    def items(self):
+        return [
+            "home",
+            "region_index",
+            "date_index",
+            "person_list",
+            "event_list",
+            "outlet_list",
+            "organization_list",
+        ]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class ArticleSitemap(Sitemap):
+    def items(self):
+        return Article.objects.only("pk", "updated_at").order_by("pk")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+class DaySitemap(Sitemap):
+    """The day archive pages (only days that have articles: the others are 404s)."""
+
+    def items(self):
+        return list(
+            Article.objects.published()
+            .order_by("published_on")
+            .values_list("published_on", flat=True)
+            .distinct()
+        )
+
+    def location(self, item):
+        return reverse("date_day", args=[item.year, item.month, item.day])
+
+
+class ModelSitemap(Sitemap):
+    def __init__(self, queryset):
+        self.queryset = queryset
+
+    def items(self):
+        return self.queryset
+
+
+sitemaps = {
+    "sections": SectionSitemap,
+    "regions": ModelSitemap(Region.objects.only("slug").order_by("code")),
+    "people": ModelSitemap(Person.objects.active().only("slug").order_by("pk")),
+    "events": ModelSitemap(Event.objects.only("slug").order_by("pk")),
+    "outlets": ModelSitemap(Outlet.objects.only("slug").order_by("pk")),
+    "organizations": ModelSitemap(Organization.objects.only("slug").order_by("pk")),
+    "articles": ArticleSitemap,
+    "days": DaySitemap,
+}

@@ -1,0 +1,25 @@
+"""Template helpers for the public pages: highlighting and links that keep the current filters."""
+
+from django import template
+
+from articles.highlight import highlight as highlight_text
+
+register = template.Library()
+
+
+@register.filter
+def highlight(text, terms):
+    """{{ paragraph|highlight:terms }}: escaped text with the search terms in <mark>."""
+    return highlight_text(str(text), terms)
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, number):
+    """The current URL with ?page=number, keeping the other GET parameters (filters)."""
+    query = context["request"].GET.copy()
+    if number == 1:
+        query.pop("page", None)
+    else:
+        query["page"] = number
+    encoded = query.urlencode()
+    return "?" + encoded if encoded else context["request"].path

@@ -1,0 +1,95 @@
+"""The search page, /cari/: the form, results with snippets, facets, active filters, pages."""
+
+from django.conf import settings
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from articles.search.forms import FILTERS, PageNotFound, SearchForm, is_empty, run_search
+
+
+def search(request):
+    form = SearchForm(request.GET)
+    context = {"form": form, "outcome": None, "query": request.GET.get("q", "")}
+    if not form.is_valid():
+        return render(request, "articles/search.html", context, status=400)
+    if is_empty(form.cleaned_data):
+        return render(request, "articles/search.html", context)
+    try:
+        outcome = run_search(form.cleaned_data)
+    except PageNotFound:
+        raise Http404(_("Halaman hasil ini tidak ada.")) from None
+
+    params = {k: v for k, v in request.GET.items() if k in form.fields and v and k != "page"}
+    context.update(
+        outcome=outcome,
+        first_number=(outcome.page - 1) * settings.HAYSTACK_SEARCH_RESULTS_PER_PAGE + 1,
+        active_filters=_active_filters(form.cleaned_data, params),
+        facet_links=_facet_links(outcome.facets, params),
+        sort_links=_sort_links(form, params),
+        prev_url=_url(params, page=outcome.page - 1) if outcome.page > 1 else None,
+        next_url=_url(params, page=outcome.page + 1) if outcome.page < outcome.num_pages else None,
+        suggestion_url=_url({**params, "q": outcome.suggestion}) if outcome.suggestion else None,
+    )
+    return render(request, "articles/search.html", context)
+
+
+def _url(params, **changes):
+    merged = {**params, **changes}
+    return "?" + urlencode({k: v for k, v in merged.items() if v not in (None, "", 1) or k == "q"})
+
+
+def _active_filters(data, params):
+    """(label, value, url without it) for every filter in use: the removable chips."""
+    labels = {
+        "region": _("Wilayah"),
+        "person": _("Tokoh"),
+        "organization": _("Lembaga"),
+        "event": _("Peristiwa"),
+        "outlet": _("Media"),
+        "from": _("Dari"),
+        "to": _("Sampai"),
+    }
+    chips = []
+    for name in FILTERS:
+        value = data.get(name)
+        if value:
+            rest = {k: v for k, v in params.items() if k != name}
+            shown = value.isoformat() if hasattr(value, "isoformat") else str(value)
+            chips.append({"label": labels[name], "value": shown, "remove_url": _url(rest)})
+    return chips
+
+
+def _facet_links(facets, params):
+    def link(param, value):
+        return _url({**params, param: value})
+
+    return {
+        "region": [{**f, "url": link("region", f["code"])} for f in facets["region"]],
+        "person": [{**f, "url": link("person", f["slug"])} for f in facets["person"]],
+        "outlet": [{**f, "url": link("outlet", f["slug"])} for f in facets["outlet"]],
+        "month": [
+            {
+                **f,
+                "url": _url(
+                    {**params, "from": f"{f['month']}-01", "to": _month_end(f["date"]).isoformat()}
+                ),
+            }
+            for f in facets["month"]
+        ],
+    }
+
+
+def _month_end(first):
+    from datetime import timedelta
+
+    return (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+
+
+def _sort_links(form, params):
+    current = form.cleaned_data.get("sort") or ("relevance" if params.get("q") else "newest")
+    return [
+        {"value": value, "label": label, "url": _url({**params, "sort": value}), "current": value == current}
+        for value, label in form.fields["sort"].choices
+    ]

@@ -1,0 +1,1 @@
+"""Benchmarks: a synthetic corpus from real articles, baselines (raw Whoosh, SQLite FTS5), and the runner."""

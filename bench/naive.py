@@ -1,0 +1,75 @@
+"""The naive baseline's search page and index build: stock Haystack as its tutorial shows it.
+
+URLconf for bench.naive_settings: haystack's FacetedSearchView and FacetedSearchForm with the
+article index's facets, filters as `selected_facets`, plus a date range and sort (the tutorial's
+DateRangeSearchForm). `python -m bench.naive LIMIT` runs stock `update_index` over the first LIMIT
+articles (the stock build slows with every batch; a capped subset keeps the run bounded).
+"""
+
+import sys
+
+from django import forms
+from django.urls import path
+from haystack.forms import FacetedSearchForm
+from haystack.generic_views import FacetedSearchView
+
+FACETS = ["regions", "people", "outlet", "month"]
+SORTS = {"newest": "-published", "oldest": "published"}
+
+
+class NaiveSearchForm(FacetedSearchForm):
+    start_date = forms.DateField(required=False)
+    end_date = forms.DateField(required=False)
+    sort = forms.CharField(required=False)
+
+    def search(self):
+        sqs = super().search()
+        if not self.is_valid():
+            return sqs
+        if self.cleaned_data["start_date"]:
+            sqs = sqs.filter(published__gte=self.cleaned_data["start_date"])
+        if self.cleaned_data["end_date"]:
+            sqs = sqs.filter(published__lte=self.cleaned_data["end_date"])
+        if self.cleaned_data["sort"] in SORTS:
+            sqs = sqs.order_by(SORTS[self.cleaned_data["sort"]])
+        return sqs
+
+    def no_query_found(self):
+        return self.searchqueryset.all()
+
+
+class NaiveSearchView(FacetedSearchView):
+    form_class = NaiveSearchForm
+    facet_fields = FACETS
+    template_name = "naive_search.html"
+    paginate_by = 20
+
+
+urlpatterns = [path("cari/", NaiveSearchView.as_view(), name="naive_search")]
+
+
+def build(limit):
+    """Stock update_index over the first `limit` articles (by pk)."""
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from haystack import connections
+
+    from articles.models import Article
+
+    index = connections["default"].get_unified_index().get_index(Article)
+    last = Article.objects.order_by("pk").values_list("pk", flat=True)[limit - 1 : limit]
+    cap = last[0] if last else None
+    original = index.index_queryset
+
+    def capped(using=None):
+        qs = original(using=using)
+        return qs.filter(pk__lte=cap) if cap is not None else qs
+
+    index.index_queryset = capped
+    call_command("update_index", interactive=False, verbosity=1)
+
+
+if __name__ == "__main__":
+    build(int(sys.argv[1]))

@@ -1,0 +1,187 @@
+"""The article page: text, tags, highlighting, provenance, the raw text, related articles, citation."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from haystack.query import SearchQuerySet
+
+from articles.models import Article, PersonTag
+from tests.browse_data import build_archive
+
+ARTICLE_QUERIES = 8
+
+
+def test_article_page_shows_title_outlet_date_dateline_and_paragraphs(client, archive):
+    article = archive["articles"][1]
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert 'href="/media/kupas-tuntas/">Kupas Tuntas</a>' in html
+    assert "Kamis, 28 Maret 2024 12.59" in html
+    assert 'href="/tanggal/2024/3/28/"' in html
+    assert 'Dateline: <a href="/wilayah/kota-metro/">Metro</a>' in html
+    assert "<p>Paragraf dua tentang kampanye.</p>" in html
+
+
+def test_everything_from_the_article_is_escaped(client, archive):
+    html = client.get(archive["articles"][0].get_absolute_url()).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "<b>tebal</b>" not in html
+    assert "&lt;b&gt;tebal&lt;/b&gt;" in html
+
+
+def test_tags_link_to_entities_and_suggested_ones_say_so_in_words(client, archive):
+    html = client.get(archive["articles"][1].get_absolute_url()).content.decode()
+    # n=1: the city tag and the first person's tag are confirmed, the province tag suggested.
+    assert '<li class="tag"><a href="/wilayah/kota-bandar-lampung/">' in html
+    assert '<li class="tag suggested"><a href="/wilayah/lampung/">Lampung</a> <span class="tag-status">saran</span>' in html
+    assert '<li class="tag"><a href="/tokoh/tokoh-0-0/">' in html
+    assert 'href="/lembaga/bawaslu-kota-metro/"' in html
+    assert 'href="/peristiwa/debat-kandidat-0/"' in html
+
+
+def test_rejected_tags_are_not_shown(client, archive):
+    html = client.get(archive["articles"][0].get_absolute_url()).content.decode()
+    assert "Jakarta Pusat" not in html
+
+
+def test_a_tag_on_a_merged_person_links_to_the_survivor(client, archive):
+    article = archive["articles"][0]
+    PersonTag.objects.create(article=article, person=archive["merged"], status="suggested")
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert archive["merged"].get_absolute_url() not in html
+
+
+def test_search_terms_are_highlighted_after_escaping(client, archive):
+    url = archive["articles"][0].get_absolute_url()
+    html = client.get(url, {"q": "kampanye <script>"}).content.decode()
+    assert "<p>Paragraf dua tentang <mark>kampanye</mark>.</p>" in html
+    assert "&lt;<mark>script</mark>&gt;alert(1)" in html
+    assert "<script>" not in html
+    assert "Kata pencarian “kampanye &lt;script&gt;” ditandai." in html
+    assert '<meta name="robots" content="noindex">' in html
+
+
+def test_without_a_query_nothing_is_marked(client, archive):
+    assert "<mark>" not in client.get(archive["articles"][0].get_absolute_url()).content.decode()
+
+
+def test_provenance_lists_source_import_time_hash_and_raw_text_link(client, archive):
+    article = archive["articles"][0]
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert 'href="https://kupastuntas.co/0/0"' in html
+    assert article.content_hash in html
+    assert f'href="/artikel/{article.pk}/asli/"' in html
+    assert "Diimpor" in html
+
+
+def test_raw_text_is_served_as_imported_in_its_own_encoding(client, make_article):
+    raw = "Bupati Lampung Timur — Pilkada é".encode("cp1252")
+    article = make_article(raw=raw, encoding="cp1252", source_file="012_abc.txt")
+    response = client.get(f"/artikel/{article.pk}/asli/")
+    assert response.status_code == 200
+    assert response.content == raw
+    assert response["Content-Type"] == "text/plain; charset=cp1252"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Disposition"] == 'inline; filename="012_abc.txt"'
+
+
+def test_raw_text_with_html_is_never_served_as_html(client, make_article):
+    article = make_article(raw=b"<script>alert(1)</script>", encoding="bogus encoding\r\nX: y")
+    response = client.get(f"/artikel/{article.pk}/asli/")
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert response.content == b"<script>alert(1)</script>"
+
+
+def test_an_unknown_article_is_a_404(client, db):
+    assert client.get("/artikel/999999/").status_code == 404
+    assert client.get("/artikel/999999/asli/").status_code == 404
+
+
+def test_related_articles_fall_back_to_shared_people_and_regions_without_an_index(client, archive, make_article):
+    unrelated = make_article(title="Tidak terkait")
+    response = client.get(archive["articles"][0].get_absolute_url())
+    related = response.context["related"]
+    assert 0 < len(related) <= 5
+    assert archive["articles"][0] not in related
+    assert unrelated not in related
+    # n=2 and n=4 share both people with n=0 (n=4 is newer); n=3 shares one person and the city.
+    assert related[:3] == [archive["articles"][4], archive["articles"][2], archive["articles"][3]]
+
+
+def test_related_articles_use_more_like_this_when_the_index_answers(client, archive, monkeypatch):
+    wanted = archive["articles"][4]
+
+    class Result:
+        pk = str(wanted.pk)
+
+    monkeypatch.setattr(SearchQuerySet, "more_like_this", lambda self, obj: [Result()])
+    response = client.get(archive["articles"][0].get_absolute_url())
+    assert response.context["related"] == [wanted]
+
+
+def test_a_failing_index_falls_back_and_the_page_still_answers(client, archive, monkeypatch):
+    def broken(self, obj):
+        raise OSError("index locked")
+
+    monkeypatch.setattr(SearchQuerySet, "more_like_this", broken)
+    response = client.get(archive["articles"][0].get_absolute_url())
+    assert response.status_code == 200
+    assert response.context["related"]
+
+
+def test_related_articles_are_cached(client, archive, monkeypatch):
+    calls = []
+
+    def counting(self, obj):
+        calls.append(obj.pk)
+        return []
+
+    monkeypatch.setattr(SearchQuerySet, "more_like_this", counting)
+    url = archive["articles"][0].get_absolute_url()
+    first = client.get(url).context["related"]
+    second = client.get(url).context["related"]
+    assert calls == [archive["articles"][0].pk]
+    assert first == second
+
+
+def test_cite_this_line_names_outlet_date_title_and_archive_url(client, archive):
+    article = archive["articles"][1]
+    html = client.get(article.get_absolute_url()).content.decode()
+    cite = html[html.index('class="cite"') :]
+    assert "Kupas Tuntas. (28 Maret 2024)." in cite
+    assert f"http://testserver/artikel/{article.pk}/" in cite
+
+
+def test_article_page_has_opengraph_tags(client, archive):
+    html = client.get(archive["articles"][1].get_absolute_url()).content.decode()
+    assert '<meta property="og:type" content="article">' in html
+    assert '<meta property="og:title" content="Berita 0-1: Wali Kota &lt;script&gt;' in html
+
+
+def test_an_article_without_date_outlet_or_tags_still_renders(client, make_article):
+    article = make_article(title="Yatim")
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == 200
+    assert "tanpa tanggal" in response.content.decode()
+
+
+def test_article_page_runs_the_same_number_of_queries_with_more_data(
+    client, archive, django_assert_max_num_queries
+):
+    url = archive["articles"][0].get_absolute_url()
+    cache.clear()
+    with django_assert_max_num_queries(ARTICLE_QUERIES):
+        assert client.get(url).status_code == 200
+    cache.clear()
+    with CaptureQueriesContext(connection) as small:
+        client.get(url)
+    build_archive(batch=1)
+    build_archive(batch=2, articles=25)
+    Article.objects.filter(pk=archive["articles"][0].pk).update(title="Diubah")
+    cache.clear()
+    with django_assert_max_num_queries(ARTICLE_QUERIES):
+        assert client.get(url).status_code == 200
+    cache.clear()
+    with CaptureQueriesContext(connection) as large:
+        client.get(url)
+    assert len(large) == len(small)

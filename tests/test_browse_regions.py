@@ -1,0 +1,138 @@
+"""Regions: the province index with city counts, and a region page with everything about it."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from articles.models import Region
+from tests.browse_data import build_archive
+
+REGION_QUERIES = 10
+
+
+def test_region_index_lists_all_38_provinces_with_their_cities(client, db):
+    response = client.get("/wilayah/")
+    assert response.status_code == 200
+    provinces = response.context["provinces"]
+    assert len(provinces) == 38
+    lampung = next(children for province, children in provinces if province.code == "18")
+    assert "Kota Metro" in [c.name for c in lampung]
+    assert all(c.parent_id == Region.objects.get(code="18").pk for c in lampung)
+
+
+def test_a_province_counts_each_article_once_even_when_tagged_with_several_of_its_cities(
+    client, make_article, tag_region
+):
+    article = make_article()
+    tag_region(article, "18.72")
+    tag_region(article, "18.71")
+    tag_region(article, "18")
+    counts = {r.code: r.article_count for r in Region.objects.with_article_counts()}
+    assert counts["18"] == 1
+    assert counts["18.72"] == 1
+    assert counts["18.01"] == 0
+
+
+def test_rejected_tags_do_not_count_or_list(client, make_article, tag_region):
+    article = make_article(title="Ditolak")
+    tag_region(article, "31.71", status="rejected")
+    counts = {r.code: r.article_count for r in Region.objects.with_article_counts()}
+    assert counts["31.71"] == 0
+    assert "Ditolak" not in client.get("/wilayah/kota-administrasi-jakarta-pusat/").content.decode()
+
+
+def test_regions_without_articles_are_listed_but_quiet(client, archive):
+    html = client.get("/wilayah/").content.decode()
+    assert '<li class="quiet"><a href="/wilayah/kabupaten-lampung-barat/">' in html
+    assert '<li><a href="/wilayah/kota-metro/">Kota Metro</a>' in html
+
+
+def test_region_page_lists_its_articles_newest_first(client, archive):
+    response = client.get("/wilayah/kota-metro/")
+    assert response.status_code == 200
+    titles = [a.title for a in response.context["page"].object_list]
+    metro = [a for a in archive["articles"] if a.region_tags.filter(region__code="18.72").exists()]
+    assert titles == [a.title for a in sorted(metro, key=lambda a: a.published_on, reverse=True)]
+
+
+def test_a_province_page_includes_its_cities_articles_and_lists_its_cities(client, archive):
+    response = client.get("/wilayah/lampung/")
+    assert response.context["page"].paginator.count == 6
+    subregions = {r.code: r.article_count for r in response.context["subregions"]}
+    assert subregions["18.72"] == 2
+    assert len(subregions) == Region.objects.filter(parent__code="18").count()
+
+
+def test_region_page_shows_officials_events_organizations_and_breadcrumb(client, archive):
+    html = client.get("/wilayah/kota-metro/").content.decode()
+    assert archive["people"][0].get_absolute_url() in html
+    assert "Wali Kota" in html
+    # The merged person's position links to the survivor, never through a redirect.
+    assert archive["merged"].get_absolute_url() not in html
+    assert archive["event"].get_absolute_url() in html
+    assert archive["organization"].get_absolute_url() in html
+    crumbs = html[html.index('class="breadcrumbs"') : html.index("</nav>", html.index('class="breadcrumbs"'))]
+    assert crumbs.index("/wilayah/lampung/") < crumbs.index("Kota Metro")
+
+
+def test_region_page_links_to_a_search_within_the_region_and_its_feed(client, archive):
+    html = client.get("/wilayah/kota-metro/").content.decode()
+    assert 'href="/cari/?region=18.72"' in html
+    assert 'href="/wilayah/kota-metro/feed/"' in html
+
+
+def test_region_page_draws_an_attention_chart_as_inline_svg(client, archive):
+    html = client.get("/wilayah/lampung/").content.decode()
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    assert svg.count("<rect") >= 2
+    assert "<script" not in svg
+    assert 'role="img"' in svg
+
+
+def test_region_page_without_articles_says_so_and_offers_a_way_on(client, db):
+    response = client.get("/wilayah/kabupaten-lampung-barat/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Belum ada artikel." in html
+    assert 'href="/wilayah/"' in html
+    assert response.context["chart"] is None
+
+
+def test_region_pages_paginate(client, archive):
+    build_archive(batch=1, articles=40)
+    first = client.get("/wilayah/lampung/")
+    assert len(first.context["page"].object_list) == 20
+    assert 'href="?page=2"' in first.content.decode()
+    assert client.get("/wilayah/lampung/?page=2").status_code == 200
+
+
+@pytest.mark.parametrize("query", ["?page=999", "?page=abc", "?page=0", "?page=-1"])
+def test_a_page_that_does_not_exist_is_a_404(client, archive, query):
+    response = client.get("/wilayah/kota-metro/" + query)
+    assert response.status_code == 404
+    assert "Halaman tidak ditemukan" in response.content.decode()
+
+
+def test_an_unknown_region_is_a_404(client, db):
+    assert client.get("/wilayah/atlantis/").status_code == 404
+
+
+def test_region_pages_run_the_same_number_of_queries_with_more_data(
+    client, archive, django_assert_max_num_queries
+):
+    urls = ["/wilayah/", "/wilayah/lampung/", "/wilayah/kota-metro/"]
+    small = {}
+    for url in urls:
+        with django_assert_max_num_queries(REGION_QUERIES):
+            assert client.get(url).status_code == 200
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        small[url] = len(queries)
+    build_archive(batch=1)
+    build_archive(batch=2, articles=25)
+    for url in urls:
+        with django_assert_max_num_queries(REGION_QUERIES):
+            assert client.get(url).status_code == 200
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        assert len(queries) == small[url], url

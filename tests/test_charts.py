@@ -1,0 +1,36 @@
+"""Attention charts: weekly counts become weekly or monthly bars, gaps included."""
+
+from datetime import date, timedelta
+
+from articles.charts import MAX_WEEKS, attention_chart
+
+MONDAY = date(2024, 3, 18)
+
+
+def test_no_data_draws_no_chart():
+    assert attention_chart([]) is None
+    assert attention_chart([(MONDAY, 0), (None, 3)]) is None
+
+
+def test_a_short_span_is_drawn_per_week_with_empty_weeks_kept():
+    chart = attention_chart([(MONDAY, 2), (MONDAY + timedelta(weeks=3), 4)])
+    assert chart.unit == "week"
+    assert [bar.count for bar in chart.bars] == [2, 0, 0, 4]
+    assert chart.total == 6 and chart.peak == 4
+
+
+def test_a_long_span_is_drawn_per_month():
+    chart = attention_chart([(date(2024, 1, 1), 1), (date(2024, 1, 8), 2), (date(2024, 11, 25), 5)])
+    assert chart.unit == "month"
+    assert chart.bars[0].start == date(2024, 1, 1) and chart.bars[0].count == 3
+    assert chart.bars[-1].start == date(2024, 11, 1)
+    assert len(chart.bars) == 11
+
+
+def test_the_tallest_bar_fills_the_height_and_bars_stay_inside_the_width():
+    weeks = [(MONDAY + timedelta(weeks=i), i + 1) for i in range(MAX_WEEKS - 1)]
+    chart = attention_chart(weeks)
+    tallest = max(chart.bars, key=lambda bar: bar.count)
+    assert tallest.height == chart.height and tallest.y == 0
+    assert all(bar.x >= 0 and bar.x + bar.width <= chart.width for bar in chart.bars)
+    assert all(bar.height + bar.y == chart.height for bar in chart.bars)

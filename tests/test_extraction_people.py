@@ -1,0 +1,91 @@
+"""People, their honorifics and roles, and later short mentions of them."""
+
+import pytest
+
+from articles.extraction import Gazetteer, extract
+
+REGIONS = [
+    ("18", "Lampung", "provinsi", "18"),
+    ("18.72", "Kota Metro", "kota", "18"),
+    ("32", "Jawa Barat", "provinsi", "32"),
+    ("32.13", "Kabupaten Subang", "kabupaten", "32"),
+    ("51.05", "Kabupaten Klungkung", "kabupaten", "51"),
+]
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return Gazetteer(REGIONS)
+
+
+def people(gazetteer, text):
+    return {p.name: p for p in extract(text, gazetteer).people}
+
+
+def test_a_role_before_a_comma_belongs_to_the_name_after_it(gazetteer):
+    found = people(gazetteer, "METRO - Ketua Bawaslu Metro, Badawi Idham, mengimbau warga.")
+    person = found["Badawi Idham"]
+    assert person.role == "Ketua Bawaslu Metro"
+    assert person.organization == "Bawaslu Kota Metro"
+    assert person.role_region == "18.72"
+
+
+def test_honorifics_and_degrees_are_kept_apart_from_the_name(gazetteer):
+    found = people(gazetteer, "SUBANG - Pj. Bupati Subang, Dr. Drs. Imran, MA.Cd membuka rapat.")
+    assert found["Imran"].honorifics == ["Dr.", "Drs.", "MA.Cd"]
+    assert found["Imran"].role == "Pj. Bupati Subang"
+    assert found["Imran"].organization == "Pemerintah Kabupaten Subang"
+
+
+def test_glued_abbreviations_are_read(gazetteer):
+    found = people(gazetteer, "SUBANG - Pj.Bupati Subang, H.Ahmad Yani, S.E. hadir.")
+    assert found["Ahmad Yani"].honorifics == ["H.", "S.E."]
+
+
+def test_balinese_name_elements_and_initials_stay_in_the_name(gazetteer):
+    text = (
+        "Kata Ketua KPU Klungkung I Wayan Sudarma. Pasangan M. Rizal dan I Made Arta mendapat nomor urut 2."
+    )
+    found = people(gazetteer, text)
+    assert found["I Wayan Sudarma"].role == "Ketua KPU Klungkung"
+    assert found["M. Rizal"].role == "pasangan calon nomor urut 2"
+    assert "I Made Arta" in found
+
+
+def test_later_short_mentions_become_aliases_not_new_people(gazetteer):
+    text = 'METRO - Wakil Wali Kota Metro, Qomaru Zaman hadir. "Kami siap," kata Qomaru.'
+    found = people(gazetteer, text)
+    assert list(found) == ["Qomaru Zaman"]
+    assert found["Qomaru Zaman"].aliases == ["Qomaru"]
+
+
+def test_a_name_in_brackets_after_a_role_is_read_the_other_way_round(gazetteer):
+    text = "Judul Berita Tentang Sekwan\n\nMETRO - Warga mengenal H Imam Sentosa sejak lama. H Imam Sentosa (Sekwan Kota Metro) hadir."
+    found = people(gazetteer, text)
+    assert found["Imam Sentosa"].honorifics == ["H"]
+    assert found["Imam Sentosa"].role.startswith("Sekwan")
+
+
+def test_candidate_pairs_get_their_draw_number(gazetteer):
+    text = "METRO - Pasangan Budi Santoso dan Ani Lestari mendapat nomor urut 1, sedangkan pasangan Joko Susilo - Rina Wati nomor urut 2."
+    found = people(gazetteer, text)
+    assert found["Ani Lestari"].role == "pasangan calon nomor urut 1"
+    assert found["Rina Wati"].role == "pasangan calon nomor urut 2"
+
+
+def test_credited_reporters_and_photographers_are_not_people(gazetteer):
+    text = "METRO - Ketua KPU Metro, Ahmad Fauzi hadir.\nFoto: Arby/contoh.id\nPewarta: Agus Hamdan"
+    assert list(people(gazetteer, text)) == ["Ahmad Fauzi"]
+
+
+def test_institutions_places_and_sentence_openers_are_not_people(gazetteer):
+    text = (
+        "METRO - Komisi Pemilihan Umum (KPU) Kota Metro menggelar rapat di Hotel Grand Metro. "
+        "Dalam rapat itu, Kantor Camat Tuah Jaya menjadi tuan rumah. Sementara Anggota Panitia Pemilihan hadir."
+    )
+    assert people(gazetteer, text) == {}
+
+
+def test_a_headline_verb_is_not_a_name(gazetteer):
+    text = "Lima Pjs Bupati Dikukuhkan\n\nSUBANG - Gubernur mengukuhkan lima Pjs Bupati."
+    assert people(gazetteer, text) == {}

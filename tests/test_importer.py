@@ -1,0 +1,249 @@
+"""import_articles: raw files in, articles and suggested tags out, idempotent, nothing lost."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from articles.models import (
+    Article,
+    ImportBatch,
+    Person,
+    PersonTag,
+    Position,
+    RegionTag,
+    TagStatus,
+)
+
+SEEDS = Path(__file__).resolve().parent.parent / "data" / "seed"
+BODY = (
+    "Kota Metro - Ketua Bawaslu Metro, Badawi Idham, meminta masyarakat menolak politik uang "
+    "menjelang Pilkada 2024 di Kota Metro, Selasa (14/11/2023).\n\n"
+    "Badawi mengatakan laporan dari warga sangat dibutuhkan.\n"
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def run(*paths, **options):
+    """call_command that returns (stdout, stderr, failed)."""
+    from io import StringIO
+
+    out, err = StringIO(), StringIO()
+    try:
+        call_command("import_articles", *map(str, paths), stdout=out, stderr=err, **options)
+        failed = False
+    except CommandError:
+        failed = True
+    return out.getvalue(), err.getvalue(), failed
+
+
+@pytest.fixture
+def seeds(tmp_path):
+    folder = tmp_path / "seed"
+    shutil.copytree(SEEDS, folder)
+    return folder
+
+
+def test_importing_the_seed_corpus_creates_five_articles(seeds):
+    out, err, failed = run(seeds)
+    assert not failed, err
+    assert "5 files: 5 created, 0 updated, 0 unchanged, 0 failed" in out
+    assert Article.objects.count() == 5
+
+
+def test_a_second_import_of_the_same_files_reports_them_unchanged(seeds):
+    run(seeds)
+    before = list(Article.objects.values_list("pk", "updated_at"))
+    out, _, failed = run(seeds)
+    assert not failed
+    assert "5 unchanged" in out
+    assert list(Article.objects.values_list("pk", "updated_at")) == before
+
+
+def test_the_raw_text_is_kept_byte_for_byte(tmp_path):
+    raw = ("\ufeffBawaslu Metro Minta Warga Tolak Politik Uang\r\n\r\n" + BODY.replace("\n", "\r\n")).encode("utf-8")
+    (tmp_path / "a.txt").write_bytes(raw)
+    run(tmp_path)
+    article = Article.objects.get()
+    assert bytes(article.raw) == raw
+    assert "\r" not in article.body
+
+
+def test_an_import_batch_records_counts_and_per_file_errors(tmp_path):
+    (tmp_path / "good.txt").write_text("Bawaslu Metro Minta Warga Tolak Politik Uang\n\n" + BODY)
+    (tmp_path / "empty.txt").write_text("")
+    _, err, failed = run(tmp_path)
+    assert failed
+    batch = ImportBatch.objects.get()
+    assert (batch.created, batch.failed) == (1, 1)
+    assert batch.errors == [{"file": str(tmp_path / "empty.txt"), "reason": "empty file"}]
+    assert batch.finished_at is not None
+    assert "empty.txt: empty file" in err
+
+
+def test_a_changed_file_updates_its_article(tmp_path):
+    path = tmp_path / "berita.txt"
+    path.write_text("Bawaslu Metro Minta Warga Tolak Politik Uang\n\n" + BODY)
+    run(path)
+    path.write_text("Bawaslu Metro Ajak Warga Laporkan Politik Uang\n\n" + BODY)
+    out, _, _ = run(path)
+    assert "1 updated" in out
+    article = Article.objects.get()
+    assert article.title == "Bawaslu Metro Ajak Warga Laporkan Politik Uang"
+
+
+def test_the_same_text_under_two_names_is_stored_once(tmp_path):
+    (tmp_path / "a.txt").write_text("Bawaslu Metro Minta Warga Tolak Politik Uang\n\n" + BODY)
+    (tmp_path / "b.txt").write_text("Bawaslu Metro Minta Warga Tolak Politik Uang\n\n" + BODY)
+    out, _, failed = run(tmp_path, verbosity=2)
+    assert not failed
+    assert Article.objects.count() == 1
+    assert "b.txt: unchanged (same text as a.txt)" in out
+
+
+def test_an_editors_rejection_survives_a_reimport_of_a_changed_file(tmp_path):
+    path = tmp_path / "berita.txt"
+    path.write_text("Bawaslu Metro Ingatkan Politik Uang\n\n" + BODY)
+    run(path)
+    tag = RegionTag.objects.get(region__code="18.72")
+    tag.status = TagStatus.REJECTED
+    tag.save()
+    path.write_text("Bawaslu Metro Ingatkan Bahaya Politik Uang\n\n" + BODY)
+    out, _, _ = run(path)
+    assert "1 updated" in out
+    assert RegionTag.objects.get(region__code="18.72").status == TagStatus.REJECTED
+
+
+def test_an_editors_confirmation_is_not_overwritten(tmp_path):
+    path = tmp_path / "berita.txt"
+    path.write_text("Bawaslu Metro Minta Warga Tolak Politik Uang\n\n" + BODY)
+    run(path)
+    tag = PersonTag.objects.get(person__name="Badawi Idham")
+    tag.status, tag.confidence = TagStatus.CONFIRMED, 1.0
+    tag.save()
+    path.write_text("Bawaslu Metro Ajak Warga Laporkan Politik Uang\n\n" + BODY)
+    run(path)
+    tag.refresh_from_db()
+    assert (tag.status, tag.confidence) == (TagStatus.CONFIRMED, 1.0)
+
+
+def test_people_roles_and_regions_are_suggested_with_evidence(tmp_path):
+    (tmp_path / "berita.txt").write_text("Bawaslu Metro Ingatkan Politik Uang\n\n" + BODY)
+    run(tmp_path)
+    tag = PersonTag.objects.get(person__name="Badawi Idham")
+    assert tag.status == TagStatus.SUGGESTED
+    assert "Ketua Bawaslu" in tag.role
+    assert 0 < tag.confidence <= 1
+    assert tag.evidence
+    position = Position.objects.get(person__name="Badawi Idham")
+    assert position.region.code == "18.72"
+    assert RegionTag.objects.filter(region__code="18.72").exists()
+
+
+def test_the_same_person_in_two_articles_is_one_person(seeds):
+    run(seeds)
+    qomaru = Person.objects.get(name="Qomaru Zaman")
+    files = set(qomaru.tags.values_list("article__source_file", flat=True))
+    assert {"000_291f2ba6d14edeed.txt", "001_1f9dde404f3054cb.txt"} <= files
+    assert Position.objects.filter(person=qomaru, region__code="18.72").count() == 1
+
+
+def test_dry_run_writes_nothing(seeds):
+    out, _, failed = run(seeds, dry_run=True)
+    assert not failed
+    assert "Dry run, nothing written. 5 files: 5 created" in out
+    assert Article.objects.count() == 0
+    assert ImportBatch.objects.count() == 0
+
+
+def test_folders_are_read_recursively_and_globs_expand(tmp_path):
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "b" / "deep.txt").write_text("Warga Metro Diminta Tolak Politik Uang\n\n" + BODY)
+    (tmp_path / "top.txt").write_text("Politik Uang Jadi Sorotan Bawaslu Kota Metro\n\n" + BODY.replace("Selasa", "Rabu"))
+    (tmp_path / "notes.md").write_text("not an article")
+    run(tmp_path / "a")
+    assert Article.objects.count() == 1
+    run(str(tmp_path / "*.txt"))
+    assert Article.objects.count() == 2
+
+
+def test_a_missing_path_is_reported_and_the_rest_imported(tmp_path):
+    (tmp_path / "ok.txt").write_text("Bawaslu Metro Minta Warga Tolak Politik Uang\n\n" + BODY)
+    _, err, failed = run(tmp_path / "ok.txt", tmp_path / "nope.txt", str(tmp_path / "*.nothing"))
+    assert failed
+    assert Article.objects.count() == 1
+    assert "nope.txt: no such file or folder" in err
+    assert "the pattern matches no file" in err
+
+
+BAD_FILES = {
+    "empty.txt": (b"", "empty file"),
+    "spaces.txt": (b"  \n\t\r\n  ", "empty file"),
+    "image.txt": (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "binary file"),
+    "boilerplate.txt": (
+        b"BACA JUGA: Berita lain\n\nCek Berita dan Artikel yang lain di Google News\n\nEditor : Redaksi\n",
+        "no article text",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", BAD_FILES)
+def test_a_bad_file_is_reported_with_its_name_and_reason_and_the_rest_imported(tmp_path, name):
+    content, reason = BAD_FILES[name]
+    (tmp_path / name).write_bytes(content)
+    (tmp_path / "good.txt").write_text("Bawaslu Metro Minta Warga Tolak Politik Uang\n\n" + BODY)
+    _, err, failed = run(tmp_path)
+    assert failed, "a failed file makes the exit status non-zero"
+    assert f"{name}: {reason}" in err
+    assert Article.objects.get().source_file == "good.txt"
+
+
+def test_a_file_over_the_size_limit_is_refused(tmp_path, settings):
+    settings.IMPORT_MAX_BYTES = 100
+    (tmp_path / "big.txt").write_text("Bawaslu Metro Minta Warga Tolak Politik Uang\n\n" + BODY * 3)
+    _, err, failed = run(tmp_path)
+    assert failed
+    assert "over the limit of 100" in err
+    assert not Article.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "encoding,raw",
+    [
+        ("utf-16", ("Bawaslu Metro Minta Warga Tolak Politik Uang\n\n" + BODY).encode("utf-16")),
+        ("cp1252", ("Bawaslu Metro: “Tolak Politik Uang” Jelang Pilkada\n\n" + BODY).encode("cp1252")),
+        ("nul", ("Bawaslu Metro Minta Warga Tolak Politik Uang\n\n" + BODY).encode() + b"\x00\x00"),
+    ],
+)
+def test_other_encodings_are_decoded_and_kept_raw(tmp_path, encoding, raw):
+    (tmp_path / "x.txt").write_bytes(raw)
+    _, err, failed = run(tmp_path)
+    assert not failed, err
+    article = Article.objects.get()
+    assert article.title.startswith("Bawaslu Metro")
+    assert bytes(article.raw) == raw
+    assert "\x00" not in article.body
+
+
+def test_query_count_per_article_does_not_grow_with_the_archive(tmp_path, seeds):
+    from articles.importer import Importer
+
+    def queries_for_seed():
+        importer = Importer()
+        with CaptureQueriesContext(connection) as ctx:
+            importer.import_file(seeds / "003_09b485fde708e6d7.txt")
+        return len(ctx)
+
+    empty = queries_for_seed()
+    Article.objects.all().delete()
+    for n in range(30):
+        path = tmp_path / f"filler{n}.txt"
+        path.write_text(f"Pengisi Arsip Nomor {n} Tentang Pilkada Metro\n\n" + BODY.replace("Badawi Idham", f"Orang Nomor{n} Pengisi"))
+    run(*(tmp_path / f"filler{n}.txt" for n in range(30)))
+    Article.objects.filter(source_file__startswith="003").delete()
+    fuller = queries_for_seed()
+    assert fuller <= empty + 2, (empty, fuller)

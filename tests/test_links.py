@@ -1,0 +1,104 @@
+"""No dead ends: crawl every internal link from the home page and expect every one to answer."""
+
+from collections import deque
+from html.parser import HTMLParser
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+from articles.models import Article, Event, Organization, PersonTag
+from tests.browse_data import build_archive
+
+SEED = settings.BASE_DIR / "data" / "seed"
+SKIP = ("/admin/", "/i18n/", "/static/")
+# A guard against a crawl that never ends (e.g. links that grow the query string).
+MAX_PAGES = 5000
+
+
+class LinkParser(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links = []
+
+    def handle_starttag(self, tag, attrs):
+        href = dict(attrs).get("href")
+        if tag in ("a", "link") and href:
+            self.links.append(href)
+
+
+def internal_links(page_url, html):
+    parser = LinkParser()
+    parser.feed(html)
+    for href in parser.links:
+        url = urldefrag(urljoin(page_url, href)).url
+        parts = urlsplit(url)
+        if parts.netloc not in ("", "testserver") or not parts.path.startswith("/"):
+            continue  # external (source URLs of articles)
+        if parts.path.startswith(SKIP):
+            continue
+        yield parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def crawl(client):
+    """Breadth-first from /; returns {url: status} and the pages each bad link was found on."""
+    seen, queue, bad = {"/"}, deque(["/"]), {}
+    while queue:
+        url = queue.popleft()
+        response = client.get(url)
+        status = response.status_code
+        if status in (301, 302):
+            target = response["Location"]
+            response = client.get(target)
+            status = response.status_code
+        if status != 200:
+            bad[url] = status
+            continue
+        content_type = response.get("Content-Type", "")
+        if not content_type.startswith("text/html"):
+            continue
+        for link in internal_links(url, response.content.decode()):
+            if link not in seen:
+                seen.add(link)
+                queue.append(link)
+        assert len(seen) < MAX_PAGES, "the crawl does not end"
+    return seen, bad
+
+
+@pytest.fixture
+def site(db):
+    """A handful of articles, people and events, plus the awkward cases: merges, orphans, undated."""
+    data = build_archive(batch=0)
+    build_archive(batch=1, articles=3)
+    Event.objects.create(name="Pleno tanpa tanggal", slug="pleno-tanpa-tanggal")
+    Organization.objects.create(name="KPU Provinsi Lampung", slug="kpu-lampung", region=data["province"])
+    PersonTag.objects.create(article=data["articles"][2], person=data["merged"], status="suggested")
+    return data
+
+
+def test_every_internal_link_from_the_home_page_answers(client, site):
+    seen, bad = crawl(client)
+    assert bad == {}
+    # The crawl really went everywhere: regions, dates, people, events, outlets, raw text, feeds.
+    for expected in [
+        "/wilayah/kota-metro/",
+        "/tanggal/2024/3/19/",
+        "/tokoh/tokoh-0-0/",
+        "/peristiwa/pleno-tanpa-tanggal/",
+        "/media/kupas-tuntas/",
+        "/lembaga/kpu-lampung/",
+        f"/artikel/{site['articles'][0].pk}/asli/",
+        "/wilayah/kota-metro/feed/",
+        "/sitemap.xml",
+    ]:
+        assert expected in seen, expected
+
+
+def test_every_internal_link_answers_on_the_imported_sample_corpus_in_english(client, db):
+    call_command("import_articles", str(SEED), verbosity=0)
+    assert Article.objects.exists()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    seen, bad = crawl(client)
+    assert bad == {}
+    assert sum(url.startswith("/artikel/") for url in seen) >= 2 * Article.objects.count()

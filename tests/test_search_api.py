@@ -1,0 +1,83 @@
+"""GET /api/search: the JSON schema, filters, and a 400 naming the bad parameter."""
+
+import pytest
+from django.urls import reverse
+
+from tests.test_search_query import MALFORMED
+
+URL = reverse("api-search")
+
+
+def test_the_response_has_the_documented_shape(client, corpus):
+    data = client.get(URL, {"q": "qomaru"}).json()
+    assert set(data) >= {"count", "page", "results", "facets", "suggestion"}
+    assert data["count"] == 2 and data["page"] == 1
+    first = data["results"][0]
+    assert set(first) == {"id", "url", "title", "published", "outlet", "snippet", "regions"}
+    assert first["regions"] == [{"code": "18.72", "name": "Kota Metro"}]
+    assert set(data["facets"]) == {"region", "person", "outlet", "month"}
+    assert {"code": "18.72", "name": "Kota Metro", "count": 2} in data["facets"]["region"]
+    assert {"slug": "qomaru-zaman", "name": "Qomaru Zaman", "count": 2} in data["facets"]["person"]
+    assert {"month": "2024-03", "count": 1} in data["facets"]["month"]
+    assert all({"name", "count"} <= set(o) for o in data["facets"]["outlet"])
+
+
+def test_published_is_local_time_with_its_offset(client, corpus):
+    result = client.get(URL, {"q": "pencalonan"}).json()["results"][0]
+    assert result["published"] == "2024-03-19T12:59:00+07:00"
+
+
+def test_region_takes_a_code_and_person_a_slug(client, corpus):
+    data = client.get(URL, {"region": "18", "person": "qomaru-zaman"}).json()
+    assert {r["id"] for r in data["results"]} == {corpus.metro_run.pk, corpus.metro_meeting.pk}
+
+
+def test_dates_filter_by_local_day(client, corpus):
+    data = client.get(URL, {"from": "2024-11-01", "to": "2024-11-01"}).json()
+    assert [r["id"] for r in data["results"]] == [corpus.lampung.pk]
+
+
+def test_snippets_are_escaped_with_marks(client, corpus):
+    snippet = client.get(URL, {"q": "pencalonan"}).json()["results"][0]["snippet"]
+    assert "<mark>mencalonkan</mark>" in snippet and "<script>" not in snippet
+
+
+def test_no_hits_come_with_a_suggestion(client, corpus):
+    data = client.get(URL, {"q": "bawasluu"}).json()
+    assert data["count"] == 0 and data["suggestion"] == "bawaslu"
+
+
+@pytest.mark.parametrize(
+    ("params", "parameter"),
+    [
+        ({"from": "19-03-2024"}, "from"),
+        ({"to": "2024-13-01"}, "to"),
+        ({"from": "2024-05-01", "to": "2024-04-01"}, "to"),
+        ({"region": "18.7"}, "region"),
+        ({"region": "99"}, "region"),
+        ({"person": "no such person"}, "person"),
+        ({"person": "nobody"}, "person"),
+        ({"outlet": "nowhere"}, "outlet"),
+        ({"sort": "best"}, "sort"),
+        ({"page": "-1"}, "page"),
+        ({"page": "two"}, "page"),
+    ],
+)
+def test_a_bad_parameter_is_a_400_that_names_it(client, corpus, params, parameter):
+    response = client.get(URL, params)
+    assert response.status_code == 400
+    assert response.json()["parameter"] == parameter
+    assert response.json()["error"]
+
+
+def test_a_page_past_the_last_is_a_404_in_json(client, corpus):
+    response = client.get(URL, {"q": "qomaru", "page": 9})
+    assert response.status_code == 404
+    assert response.json()["parameter"] == "page"
+
+
+@pytest.mark.parametrize("q", MALFORMED)
+def test_malformed_queries_are_answered(client, corpus, q):
+    response = client.get(URL, {"q": q})
+    assert response.status_code == 200
+    assert isinstance(response.json()["count"], int)

@@ -193,7 +193,7 @@ def _title_like(line: str) -> bool:
     if _CAPTION.search(line) or _TEASER.match(line):
         return False
     if line.isupper() and len(words) <= 4:
-        return False  # menu bars: "HOME NEWS NASIONAL"
+        return False  # menu bars: "HOME BERITA DAERAH"
     capitals = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
     return capitals >= len(words) / 2
 
@@ -226,7 +226,7 @@ def _match_dateline(line: str) -> tuple[str, re.Match] | None:
         if not match or len(match.group(0)) > 70:
             continue
         if kind == "single":
-            # "Ansar-Nyanyang": a hyphen between two words is a compound, not a dateline dash.
+            # "Budi-Ani": a hyphen between two words is a compound, not a dateline dash.
             dash = match["dash"]
             after = line[match.end("dash") : match.end("dash") + 1]
             glued = dash == "-" and after not in ("", " ")

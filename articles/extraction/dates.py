@@ -30,7 +30,7 @@ _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 _WEEKDAY = r"(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")"
 _TIME = r"(?P<hour>[01]?\d|2[0-3])[.:](?P<minute>[0-5]\d)(?:[.:][0-5]\d)?\s*(?P<zone>WITA|WIB|WIT)?"
 
-# "Selasa, 19 Maret 2024 - 12.59 WIB", "Senin, 23 Sep 2024 14:07 WIB", "Rabu, 28 Agustus 2024 |23:39 WIB"
+# "Selasa, 19 Maret 2024 - 12.59 WIB", "Senin, 2 Sep 2024 10:15 WIB", "Rabu, 7 Agustus 2024 |21:05 WIB"
 TEXT_DATE = re.compile(
     rf"(?:(?P<weekday>{_WEEKDAY})\s*,?\s*)?\b(?P<day>[0-3]?\d)\s+{_MONTH}\s+(?P<year>(?:19|20)\d\d)\b"
     rf"(?:\s*(?:[-|,/]|pukul|jam)?\s*(?:pukul\s*)?{_TIME})?",

@@ -187,7 +187,7 @@ class Gazetteer:
         if i == 0:
             return None
         candidates = [i - 1]
-        # Look past a bracketed abbreviation: "Pemilihan Bupati (Pilbup) Klungkung".
+        # Look past a bracketed abbreviation: "Pemilihan Bupati (Pilbup) Badung".
         if ")" in text[toks[i - 1].end() : toks[i].start()] and i >= 2:
             candidates = [i - 1, i - 2]
         elif i >= 2 and "(" in text[toks[i - 2].end() : toks[i - 1].start()]:

@@ -27,7 +27,7 @@ _BODY = re.compile(
 )
 _LEVEL = re.compile(r"^(kabupaten|kab\.?|kota|provinsi|prov\.?)\s+", re.IGNORECASE)
 _BODY_LEVEL = {"pemkab": "kabupaten", "pemkot": "kota", "pemko": "kota", "pemprov": "provinsi"}
-# Bodies named as printed with their seat: "Polresta Palu", "Kejaksaan Negeri Pinrang".
+# Bodies named as printed with their seat: "Polresta Kendari", "Kejaksaan Negeri Garut".
 _SEATED = re.compile(
     r"\b((?:Polresta|Polres|Polda|Polrestabes|Kodim|Korem|Kejaksaan Negeri|Kejari|Kejaksaan Tinggi|"
     r"Pengadilan Negeri|Pengadilan Agama)\s+(?:\d{3,4}(?:/[A-Z]+)?|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))"

@@ -55,7 +55,7 @@ _INSTITUTION_WORDS = {
     "jenderal", "direktorat", "direktur", "operasional", "operasi", "wilayah", "regional", "cabang",
     "satlantas", "satreskrim", "satnarkoba", "polsek", "polres", "polda", "mabes", "humas", "staf", "ajun",
 }  # fmt: skip
-# Words inside a position title: "Analis Kebijakan Ahli Muda", "Kepala Biro Pemerintahan dan Kesra".
+# Words inside a position title: "Analis Kebijakan Ahli Muda", "Kepala Bagian Tata Usaha".
 ROLE_WORDS = ROLE_HEADS | _INSTITUTION_WORDS | {
     "kota", "kabupaten", "kab", "kab.", "provinsi", "prov", "prov.", "daerah", "dewan", "bidang", "biro",
     "bagian", "seksi", "sub", "urusan", "divisi", "dinas", "badan", "kantor", "sekretariat", "setda",
@@ -273,7 +273,7 @@ class PeopleFinder:
                 break
             words.append(self._words[j])
             j += 1
-        # Trailing initials belong to the next name ("Kasta-I Ketut"): keep them only inside a name.
+        # Trailing initials belong to the next name ("Budi-I Nyoman"): keep them only inside a name.
         while (
             words
             and re.fullmatch(r"[A-Z]\.?", words[-1])
@@ -308,14 +308,14 @@ class PeopleFinder:
 
     # ----- rules ------------------------------------------------------------------------------------
     def _role_before(self, i: int) -> set[int] | None:
-        """ "Ketua KPU Klungkung I Wayan Sudiana", "Wakil Walikota Metro, Qomaru Zaman"."""
+        """ "Ketua KPU Badung I Nyoman Contoh", "Wakil Walikota Metro, Qomaru Zaman"."""
         folded = self._folded[i]
         if folded not in ROLE_HEADS or not self._words[i][:1].isupper():
             return None
         if folded in ("calon", "bakal", "kandidat"):
             return None
         if i and self._folded[i - 1] in ("kantor", "rumah", "dinas", "gedung", "aula"):
-            return None  # "Kantor Camat Tuah Madani" names a building, not a person
+            return None  # "Kantor Camat Sukamaju" names a building, not a person
         j = i
         depth_guard = 0
         while j < len(self._words) and j - i < 24:
@@ -362,7 +362,7 @@ class PeopleFinder:
         return set(range(i, name.end))
 
     def _name_then_role(self) -> None:
-        """ "Saiful, Ketua KIP Aceh" and "H Imam Senen (Sekwan Kota Lubuklinggau)" give roles to names."""
+        """ "Rahmat, Ketua KIP Pidie" and "H Imam Senen (Sekwan Kota Lubuklinggau)" give roles to names."""
         for person in self.found:
             if person.role:
                 continue
@@ -425,7 +425,7 @@ class PeopleFinder:
         return set(range(i, name.end))
 
     def _speech(self, i: int) -> set[int] | None:
-        """ "kata Hadi", "ungkap Isnan", or a sentence that opens "Jumaedi juga menyatakan"."""
+        """ "kata Hadi", "ungkap Rahmat", or a sentence that opens "Budi juga menyatakan"."""
         folded = self._folded[i]
         if folded in _SPEECH_TAGS and i + 1 < len(self._words):
             if self._words[i + 1] == "," and folded == "menurut":

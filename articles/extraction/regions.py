@@ -38,7 +38,7 @@ def mentions(gazetteer: Gazetteer, text: str) -> list[tuple[Match, float, bool]]
             and _LIST_GLUE.match(text[previous[0].end : match.start])
             and previous[1] >= 2
         ):
-            # "Pjs Bupati Seluma, Bengkulu Selatan dan Mukomuko": the list shares weight and level.
+            # "Pjs Bupati Lahat, Muara Enim dan Empat Lawang": the list shares weight and level.
             weight = previous[1]
             match.level = match.level or previous[0].level
         weighted.append((match, weight, governs))
@@ -58,7 +58,7 @@ def _weight(text: str, toks, match: Match) -> tuple[float, bool]:
         governs = governs or (two in PROVINCE_SUBJECT and two != "provinsi")
     if match.surface.casefold().startswith(("provinsi", "prov")):
         governs = governs or before in ("pemerintah", "sekda", "se")
-    # A venue: "di Hotel X", "ke Palangka Raya", "Kecamatan X" — unless it is a body's seat.
+    # A venue: "di Hotel X", "ke Kota Tujuan", "Kecamatan X" — unless it is a body's seat.
     window_toks = toks[max(0, match.token_start - 6) : match.token_start]
     # Only the words of the same clause count.
     window_toks = [t for t in window_toks if not _CLAUSE_BREAK.search(text[t.end() : match.start])]

@@ -38,6 +38,7 @@ from articles.models import (
     TagStatus,
 )
 from articles.naming import name_key, role_key, unique_slug
+from articles.search.indexing import deferred_indexing
 
 JAKARTA = zoneinfo.ZoneInfo("Asia/Jakarta")
 CREATED, UPDATED, UNCHANGED, FAILED = "created", "updated", "unchanged", "failed"
@@ -146,10 +147,12 @@ class Importer:
         result = ImportResult(files=list(missing))
         if not self.dry_run:
             result.batch = ImportBatch.objects.create(paths=[str(a) for a in args])
-        for path in paths:
-            result.files.append(self.import_file(path, result.batch))
-            if progress:
-                progress(path)
+        # one index writer for the whole run, instead of one per article
+        with deferred_indexing():
+            for path in paths:
+                result.files.append(self.import_file(path, result.batch))
+                if progress:
+                    progress(path)
         if result.batch:
             batch = result.batch
             batch.created, batch.updated = result.count(CREATED), result.count(UPDATED)

@@ -112,7 +112,11 @@ def search_index(db, _private_search_index):
             return connections["default"].get_backend()
 
         def update(self, articles=None):
-            ids = [a.pk for a in articles] if articles is not None else Article.objects.values_list("pk", flat=True)
+            ids = (
+                [a.pk for a in articles]
+                if articles is not None
+                else Article.objects.values_list("pk", flat=True)
+            )
             indexing.update_articles(ids)
 
         def ids(self, sqs=None):

@@ -4,7 +4,16 @@ from datetime import date, datetime
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
-from articles.models import Article, Organization, OrganizationTag, Outlet, Person, PersonTag, Region, RegionTag
+from articles.models import (
+    Article,
+    Organization,
+    OrganizationTag,
+    Outlet,
+    Person,
+    PersonTag,
+    Region,
+    RegionTag,
+)
 
 WIB = ZoneInfo("Asia/Jakarta")
 
@@ -12,7 +21,9 @@ WIB = ZoneInfo("Asia/Jakarta")
 def _article(n, title, body, outlet=None, published_on=None, published_at=None):
     outlet_obj = None
     if outlet:
-        outlet_obj, _ = Outlet.objects.get_or_create(slug=outlet.lower().replace(" ", "-"), defaults={"name": outlet})
+        outlet_obj, _ = Outlet.objects.get_or_create(
+            slug=outlet.lower().replace(" ", "-"), defaults={"name": outlet}
+        )
     return Article.objects.create(
         title=title,
         body=body,
@@ -33,7 +44,9 @@ def build_corpus():
     """Six articles; returns them by name plus the people and organisation."""
     qomaru = Person.objects.create(name="Qomaru Zaman", slug="qomaru-zaman")
     imran = Person.objects.create(name="Imran", slug="imran")
-    bawaslu = Organization.objects.create(name="Bawaslu Kota Metro", slug="bawaslu-kota-metro", acronym="Bawaslu")
+    bawaslu = Organization.objects.create(
+        name="Bawaslu Kota Metro", slug="bawaslu-kota-metro", acronym="Bawaslu"
+    )
 
     metro_run = _article(
         1,

@@ -159,7 +159,9 @@ def test_clearing_swaps_in_an_empty_generation_instead_of_deleting_the_folder(co
 
 
 def test_another_process_swapping_generations_is_followed(corpus, search_index):
-    other = connections["default"].get_backend().__class__("default", **connections.connections_info["default"])
+    other = (
+        connections["default"].get_backend().__class__("default", **connections.connections_info["default"])
+    )
     other.clear()  # as if `clear_index` ran in another process
     assert search_index.ids() == set()
 

@@ -25,7 +25,9 @@ def test_a_saved_article_is_searchable_once_its_transaction_commits(
     assert search_index.ids() == {article.pk}
 
 
-def test_a_rolled_back_save_never_reaches_the_index(search_index, make_article, django_capture_on_commit_callbacks):
+def test_a_rolled_back_save_never_reaches_the_index(
+    search_index, make_article, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         with pytest.raises(RuntimeError), transaction.atomic():
             make_article(title="Dibatalkan")
@@ -38,7 +40,10 @@ def test_rejecting_a_tag_removes_the_article_from_that_region_and_person(
 ):
     assert corpus.metro_run.pk in in_region(search_index, "18.72")
     with django_capture_on_commit_callbacks(execute=True):
-        for tag in [*RegionTag.objects.filter(article=corpus.metro_run), *PersonTag.objects.filter(article=corpus.metro_run)]:
+        for tag in [
+            *RegionTag.objects.filter(article=corpus.metro_run),
+            *PersonTag.objects.filter(article=corpus.metro_run),
+        ]:
             tag.status = "rejected"
             tag.save()
     assert corpus.metro_run.pk not in in_region(search_index, "18.72")
@@ -47,7 +52,9 @@ def test_rejecting_a_tag_removes_the_article_from_that_region_and_person(
     assert corpus.metro_run.pk not in by_person
 
 
-def test_a_new_tag_and_a_deleted_article_show_up(corpus, search_index, tag_region, django_capture_on_commit_callbacks):
+def test_a_new_tag_and_a_deleted_article_show_up(
+    corpus, search_index, tag_region, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         tag_region(corpus.lubuklinggau, "18.72")
         corpus.subang.delete()
@@ -70,7 +77,9 @@ def test_deleting_an_outlet_reindexes_its_articles(corpus, search_index, django_
     assert search_index.ids(SearchQuerySet().filter(outlet=Exact("kupas-tuntas"))) == set()
 
 
-def test_deferred_indexing_indexes_once_at_the_end(search_index, make_article, django_capture_on_commit_callbacks):
+def test_deferred_indexing_indexes_once_at_the_end(
+    search_index, make_article, django_capture_on_commit_callbacks
+):
     with deferred_indexing():
         with django_capture_on_commit_callbacks(execute=True):
             articles = [make_article(title=f"Impor {n}") for n in range(5)]

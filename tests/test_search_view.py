@@ -35,7 +35,10 @@ def test_a_province_filter_keeps_kota_metro_and_drops_subang_and_lubuklinggau(cl
 def test_facets_are_links_with_counts_and_filters_are_removable(client, corpus):
     response = client.get(URL, {"q": "qomaru", "region": "18.72"})
     html = response.content.decode()
-    assert 'href="?q=qomaru&amp;region=18.72&amp;person=qomaru-zaman">Qomaru Zaman</a> <span class="count">2' in html
+    assert (
+        'href="?q=qomaru&amp;region=18.72&amp;person=qomaru-zaman">Qomaru Zaman</a> <span class="count">2'
+        in html
+    )
     chips = response.context["active_filters"]
     assert [c["value"] for c in chips] == ["Kota Metro"]
     assert chips[0]["remove_url"] == "?q=qomaru"
@@ -70,8 +73,17 @@ def test_malformed_queries_never_fail(client, corpus, q):
 
 @pytest.mark.parametrize(
     "params",
-    [{"region": "99.99"}, {"region": "Lampung"}, {"person": "nobody"}, {"from": "2024-02-30"}, {"page": "x"},
-     {"page": "0"}, {"sort": "random"}, {"from": "2024-05-01", "to": "2024-04-01"}, {"outlet": "<b>"}],
+    [
+        {"region": "99.99"},
+        {"region": "Lampung"},
+        {"person": "nobody"},
+        {"from": "2024-02-30"},
+        {"page": "x"},
+        {"page": "0"},
+        {"sort": "random"},
+        {"from": "2024-05-01", "to": "2024-04-01"},
+        {"outlet": "<b>"},
+    ],
 )
 def test_bad_parameters_are_a_400_page_not_a_500(client, corpus, params):
     response = client.get(URL, params)

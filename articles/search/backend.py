@@ -33,7 +33,8 @@ from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 from haystack.exceptions import SkipDocument
 from haystack.utils import get_identifier, get_model_ct
 from whoosh import query as wq
-from whoosh.fields import DATETIME, ID as WHOOSH_ID, KEYWORD, STORED, TEXT
+from whoosh.fields import DATETIME, KEYWORD, STORED, TEXT
+from whoosh.fields import ID as WHOOSH_ID
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import EmptyIndexError
 from whoosh.qparser import FuzzyTermPlugin, QueryParser
@@ -456,7 +457,9 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
                     setattr(result, key, value.replace(tzinfo=UTC))
             if highlight:
                 text = getattr(result, self.highlight_field, None) or ""
-                result.highlighted = {self.content_field_name: [snippet(text, terms=terms, prefixes=prefixes)]}
+                result.highlighted = {
+                    self.content_field_name: [snippet(text, terms=terms, prefixes=prefixes)]
+                }
         return results
 
     def _highlight_terms(self, parsed):

@@ -219,8 +219,16 @@ def _facets(counts, regions):
     def top(name, limit):
         return [(value, n) for value, n in counts.get(name, []) if value][:limit]
 
-    people = dict(Person.objects.filter(slug__in=[s for s, _n in top("people", FACET_LIMITS["person"])]).values_list("slug", "name"))
-    outlets = dict(Outlet.objects.filter(slug__in=[s for s, _n in top("outlet", FACET_LIMITS["outlet"])]).values_list("slug", "name"))
+    people = dict(
+        Person.objects.filter(slug__in=[s for s, _n in top("people", FACET_LIMITS["person"])]).values_list(
+            "slug", "name"
+        )
+    )
+    outlets = dict(
+        Outlet.objects.filter(slug__in=[s for s, _n in top("outlet", FACET_LIMITS["outlet"])]).values_list(
+            "slug", "name"
+        )
+    )
     months = []
     for value, n in counts.get("month", []):
         if value and re.match(r"^\d{4}-\d{2}$", value):
@@ -232,7 +240,13 @@ def _facets(counts, regions):
             for c, n in top("regions", FACET_LIMITS["region"])
             if c in regions
         ],
-        "person": [{"slug": s, "name": people.get(s, s), "count": n} for s, n in top("people", FACET_LIMITS["person"])],
-        "outlet": [{"slug": s, "name": outlets.get(s, s), "count": n} for s, n in top("outlet", FACET_LIMITS["outlet"])],
+        "person": [
+            {"slug": s, "name": people.get(s, s), "count": n}
+            for s, n in top("people", FACET_LIMITS["person"])
+        ],
+        "outlet": [
+            {"slug": s, "name": outlets.get(s, s), "count": n}
+            for s, n in top("outlet", FACET_LIMITS["outlet"])
+        ],
         "month": months[: FACET_LIMITS["month"]],
     }

@@ -72,9 +72,7 @@ def _facet_links(facets, params):
         "month": [
             {
                 **f,
-                "url": _url(
-                    {**params, "from": f"{f['month']}-01", "to": _month_end(f["date"]).isoformat()}
-                ),
+                "url": _url({**params, "from": f"{f['month']}-01", "to": _month_end(f["date"]).isoformat()}),
             }
             for f in facets["month"]
         ],

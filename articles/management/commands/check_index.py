@@ -16,7 +16,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         report = compare_index(deep=options["deep"])
-        for label, ids in (("missing", report.missing), ("stale", report.stale), ("outdated", report.outdated)):
+        for label, ids in (
+            ("missing", report.missing),
+            ("stale", report.stale),
+            ("outdated", report.outdated),
+        ):
             if ids and options["verbosity"] >= 1:
                 shown = sorted(ids) if options["verbosity"] >= 2 else sorted(ids)[:20]
                 more = "" if len(shown) == len(ids) else " …"

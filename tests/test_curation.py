@@ -46,7 +46,13 @@ def two_spellings(make_article, make_person, tag_person):
 
 def test_the_editor_group_exists_with_review_but_no_delete_or_user_rights():
     perms = set(Group.objects.get(name="Editor").permissions.values_list("codename", flat=True))
-    assert {"change_persontag", "change_regiontag", "change_person", "change_position", "change_article"} <= perms
+    assert {
+        "change_persontag",
+        "change_regiontag",
+        "change_person",
+        "change_position",
+        "change_article",
+    } <= perms
     assert "delete_article" not in perms
     assert not any(p.endswith("_user") or p.endswith("_group") for p in perms)
 
@@ -175,7 +181,9 @@ def test_the_review_queue_filters_by_confidence_and_region(editor_client, make_a
     high = make_article(title="Kabar Metro")
     tag_region(low, "32.13", confidence=0.2)
     tag_region(high, "18.72", confidence=0.9)
-    page = editor_client.get(reverse("admin:review"), {"kind": "region", "min_confidence": "0.5"}).content.decode()
+    page = editor_client.get(
+        reverse("admin:review"), {"kind": "region", "min_confidence": "0.5"}
+    ).content.decode()
     assert "Kabar Metro" in page and "Kabar Subang" not in page
     page = editor_client.get(reverse("admin:review"), {"kind": "region", "region": "32"}).content.decode()
     assert "Kabar Subang" in page and "Kabar Metro" not in page
@@ -203,5 +211,38 @@ def test_the_merge_action_asks_for_the_survivor_then_merges(editor_client, two_s
     ids = [str(survivor.pk), str(other.pk)]
     page = editor_client.post(url, {"action": "merge", "_selected_action": ids})
     assert "Pilih tokoh yang dipertahankan" in page.content.decode()
-    editor_client.post(url, {"action": "merge", "_selected_action": ids, "apply": "1", "survivor": survivor.pk})
+    editor_client.post(
+        url, {"action": "merge", "_selected_action": ids, "apply": "1", "survivor": survivor.pk}
+    )
     assert Person.objects.get(pk=other.pk).merged_into == survivor
+
+
+def test_a_rejection_in_the_review_queue_reaches_search_at_once(
+    editor_client, make_article, tag_region, search_index, django_capture_on_commit_callbacks
+):
+    from haystack.query import SearchQuerySet
+
+    article = make_article(title="Bawaslu Metro")
+    tag = tag_region(article, "18.72")
+    search_index.update()
+    assert search_index.ids(SearchQuerySet().filter(regions="18.72")) == {article.pk}
+    with django_capture_on_commit_callbacks(execute=True):
+        editor_client.post(reverse("admin:review") + "?kind=region", {"action": f"reject:{tag.pk}"})
+    assert search_index.ids(SearchQuerySet().filter(regions="18.72")) == set()
+    assert search_index.ids(SearchQuerySet().filter(regions="18")) == set()
+
+
+def test_a_merge_reaches_search_and_facets_at_once(
+    two_spellings, search_index, django_capture_on_commit_callbacks
+):
+    from haystack.query import SearchQuerySet
+
+    survivor, other, _ = two_spellings
+    search_index.update()
+    with django_capture_on_commit_callbacks(execute=True):
+        merge_people(survivor, [other])
+    assert search_index.ids(SearchQuerySet().filter(people=other.slug)) == set()
+    found = SearchQuerySet().filter(people=survivor.slug).facet("people")
+    assert len(search_index.ids(found)) == 3
+    counts = dict(found.facet_counts()["fields"]["people"])
+    assert counts == {survivor.slug: 3}

@@ -38,7 +38,12 @@ def build_archive(batch=0, articles=6):
     other_outlet, _ = Outlet.objects.get_or_create(slug="lampost", defaults={"name": "Lampung Post"})
     organization, _ = Organization.objects.get_or_create(
         slug="bawaslu-kota-metro",
-        defaults={"name": "Bawaslu Kota Metro", "acronym": "Bawaslu", "kind": "election_body", "region": cities[0]},
+        defaults={
+            "name": "Bawaslu Kota Metro",
+            "acronym": "Bawaslu",
+            "kind": "election_body",
+            "region": cities[0],
+        },
     )
     people = []
     for i in range(3):
@@ -53,7 +58,9 @@ def build_archive(batch=0, articles=6):
             last_seen_on=START + timedelta(days=30),
         )
         people.append(person)
-    merged = Person.objects.create(name=f"Tokoh Lama {batch}", slug=f"tokoh-lama-{batch}", merged_into=people[0])
+    merged = Person.objects.create(
+        name=f"Tokoh Lama {batch}", slug=f"tokoh-lama-{batch}", merged_into=people[0]
+    )
     Position.objects.create(person=merged, role="Wakil Wali Kota", region=cities[0])
     event = Event.objects.create(
         name=f"Debat kandidat {batch}",
@@ -84,7 +91,9 @@ def build_archive(batch=0, articles=6):
         city = cities[n % len(cities)]
         RegionTag.objects.create(article=article, region=city, status="confirmed" if n % 2 else "suggested")
         RegionTag.objects.create(article=article, region=lampung, status="suggested")
-        PersonTag.objects.create(article=article, person=people[0], status="confirmed" if n % 2 else "suggested")
+        PersonTag.objects.create(
+            article=article, person=people[0], status="confirmed" if n % 2 else "suggested"
+        )
         PersonTag.objects.create(article=article, person=people[1 + n % 2], status="suggested")
         OrganizationTag.objects.create(article=article, organization=organization, status="suggested")
         EventTag.objects.create(article=article, event=event, status="confirmed")

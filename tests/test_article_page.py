@@ -1,6 +1,5 @@
 """The article page: text, tags, highlighting, provenance, the raw text, related articles, citation."""
 
-import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -33,7 +32,10 @@ def test_tags_link_to_entities_and_suggested_ones_say_so_in_words(client, archiv
     html = client.get(archive["articles"][1].get_absolute_url()).content.decode()
     # n=1: the city tag and the first person's tag are confirmed, the province tag suggested.
     assert '<li class="tag"><a href="/wilayah/kota-bandar-lampung/">' in html
-    assert '<li class="tag suggested"><a href="/wilayah/lampung/">Lampung</a> <span class="tag-status">saran</span>' in html
+    assert (
+        '<li class="tag suggested"><a href="/wilayah/lampung/">Lampung</a> <span class="tag-status">saran</span>'
+        in html
+    )
     assert '<li class="tag"><a href="/tokoh/tokoh-0-0/">' in html
     assert 'href="/lembaga/bawaslu-kota-metro/"' in html
     assert 'href="/peristiwa/debat-kandidat-0/"' in html
@@ -97,7 +99,9 @@ def test_an_unknown_article_is_a_404(client, db):
     assert client.get("/artikel/999999/asli/").status_code == 404
 
 
-def test_related_articles_fall_back_to_shared_people_and_regions_without_an_index(client, archive, make_article):
+def test_related_articles_fall_back_to_shared_people_and_regions_without_an_index(
+    client, archive, make_article
+):
     unrelated = make_article(title="Tidak terkait")
     response = client.get(archive["articles"][0].get_absolute_url())
     related = response.context["related"]
@@ -185,3 +189,12 @@ def test_article_page_runs_the_same_number_of_queries_with_more_data(
     with CaptureQueriesContext(connection) as large:
         client.get(url)
     assert len(large) == len(small)
+
+
+def test_related_articles_work_with_a_real_search_index(client, archive, search_index):
+    search_index.update()
+    article = archive["articles"][0]
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == 200
+    related = response.context["related"]
+    assert related and article not in related

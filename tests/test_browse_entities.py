@@ -62,8 +62,14 @@ def test_unknown_events_outlets_and_organizations_are_404(client, db, url):
 
 @pytest.mark.parametrize(
     "url",
-    ["/peristiwa/", "/peristiwa/debat-kandidat-0/", "/media/", "/media/kupas-tuntas/", "/lembaga/",
-     "/lembaga/bawaslu-kota-metro/"],
+    [
+        "/peristiwa/",
+        "/peristiwa/debat-kandidat-0/",
+        "/media/",
+        "/media/kupas-tuntas/",
+        "/lembaga/",
+        "/lembaga/bawaslu-kota-metro/",
+    ],
 )
 def test_entity_pages_run_the_same_number_of_queries_with_more_data(
     client, archive, django_assert_max_num_queries, url

@@ -1,7 +1,7 @@
 """The home page: search box, latest articles, totals, provinces, most-mentioned people, events."""
 
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.browse_data import build_archive
 

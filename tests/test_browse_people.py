@@ -34,7 +34,9 @@ def test_directory_filters_by_role_and_region(client, archive):
     assert names(client.get("/tokoh/", {"wilayah": "kota-bandar-lampung"})) == ["Tokoh 0-1"]
     # A province finds the people holding positions in its cities.
     assert len(names(client.get("/tokoh/", {"wilayah": "lampung"}))) == 3
-    assert names(client.get("/tokoh/", {"jabatan": "ketua", "wilayah": "kota-bandar-lampung"})) == ["Tokoh 0-1"]
+    assert names(client.get("/tokoh/", {"jabatan": "ketua", "wilayah": "kota-bandar-lampung"})) == [
+        "Tokoh 0-1"
+    ]
 
 
 def test_directory_form_has_labels_and_reports_a_bad_region_without_failing(client, archive):
@@ -69,7 +71,9 @@ def test_person_page_lists_confirmed_articles_first(client, archive):
     listed = list(response.context["page"].object_list)
     flags = [a.confirmed for a in listed]
     assert flags == sorted(flags, reverse=True) and flags[0] and not flags[-1]
-    confirmed = list(PersonTag.objects.confirmed().filter(person=archive["people"][0]).values_list("article", flat=True))
+    confirmed = list(
+        PersonTag.objects.confirmed().filter(person=archive["people"][0]).values_list("article", flat=True)
+    )
     assert {a.pk for a in listed[: len(confirmed)]} == set(confirmed)
 
 

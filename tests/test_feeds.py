@@ -91,4 +91,7 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_admin(client
 
 def test_pages_announce_their_feeds(client, archive):
     html = client.get("/wilayah/kota-metro/").content.decode()
-    assert '<link rel="alternate" type="application/atom+xml" title="Kota Metro" href="/wilayah/kota-metro/feed/">' in html
+    assert (
+        '<link rel="alternate" type="application/atom+xml" title="Kota Metro" href="/wilayah/kota-metro/feed/">'
+        in html
+    )

@@ -23,4 +23,7 @@ def test_the_text_is_escaped_before_marking():
 
 def test_terms_with_regex_characters_are_literal():
     assert highlight("harga naik", [".*"]) == "harga naik"
-    assert highlight("harga (naik) .* turun", ["naik", ".*"]) == "harga (<mark>naik</mark>) <mark>.*</mark> turun"
+    assert (
+        highlight("harga (naik) .* turun", ["naik", ".*"])
+        == "harga (<mark>naik</mark>) <mark>.*</mark> turun"
+    )

@@ -458,8 +458,3 @@ def article_raw(request, pk):
 def robots_txt(request):
     context = {"sitemap_url": request.build_absolute_uri(reverse("sitemap"))}
     return render(request, "articles/robots.txt", context, content_type="text/plain; charset=utf-8")
-
-
-def search_pending(request):
-    """Stand-in for /cari/ until the search view lands, so the site's search box is never a dead end."""
-    return render(request, "articles/search_pending.html", {"query": request.GET.get("q", "")[:200]})

@@ -94,3 +94,10 @@ def test_bad_parameters_are_a_400_page_not_a_500(client, corpus, params):
 def test_the_number_of_queries_does_not_grow_with_the_results(client, corpus, django_assert_max_num_queries):
     with django_assert_max_num_queries(6):
         client.get(URL, {"q": "pilkada", "region": "18", "person": "qomaru-zaman"})
+
+
+def test_result_links_carry_the_query_so_the_article_page_can_mark_it(corpus, client):
+    from django.urls import reverse
+
+    page = client.get(reverse("search"), {"q": "qomaru"}).content.decode()
+    assert "?q=qomaru" in page

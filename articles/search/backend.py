@@ -38,6 +38,7 @@ from whoosh.fields import ID as WHOOSH_ID
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import EmptyIndexError
 from whoosh.qparser import FuzzyTermPlugin, QueryParser
+from whoosh.searching import ResultsPage
 from whoosh.sorting import Count, DateRangeFacet, FieldFacet
 from whoosh.support.relativedelta import relativedelta
 
@@ -439,6 +440,30 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
                 results["spelling_suggestion"] = self.create_spelling_suggestion(
                     spelling_query or query_string
                 )
+        return results
+
+    def more_like_this(
+        self, model_instance, additional_query_string=None, start_offset=0, end_offset=None, **kwargs
+    ):
+        """Articles sharing this one's key terms. Whoosh's own more_like needs a stored or vectored
+        text field; ours is neither (the index stays small), so the key terms come from the stored
+        title and body, analysed like the text field, and one OR query finds the neighbours."""
+        searcher = self.searcher()
+        docnum = searcher.document_number(**{ID: get_identifier(model_instance)})
+        if docnum is None:
+            return {"results": [], "hits": 0}
+        stored = searcher.stored_fields(docnum)
+        source = f"{stored.get('title') or ''} {(stored.get('body') or '')[:4000]}"
+        terms = searcher.key_terms_from_text(self.content_field_name, source, numterms=12)
+        if not terms:
+            return {"results": [], "hits": 0}
+        query = wq.Or([wq.Term(self.content_field_name, term, boost=weight) for term, weight in terms])
+        query = wq.AndNot(query, wq.Term(ID, get_identifier(model_instance)))
+        top = end_offset or 10
+        raw = searcher.search(query, limit=start_offset + top)
+        page = ResultsPage(raw, 1, start_offset + top)
+        results = self._process_results(page, **{k: v for k, v in kwargs.items() if k == "result_class"})
+        results["results"] = results["results"][start_offset:]
         return results
 
     def _process_results(self, raw_page, highlight=False, query_string="", parsed_query=None, **kwargs):

@@ -8,6 +8,7 @@ MAX_WEEKS = 26
 WIDTH = 600
 HEIGHT = 120
 GAP = 2
+MAX_SLOT = 40  # a few buckets stay bars, not a wall of colour
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ def attention_chart(weekly, width=WIDTH, height=HEIGHT):
         return None
     unit, buckets = _buckets(weekly)
     peak = max(n for _, n in buckets)
-    slot = width / len(buckets)
+    slot = min(width / len(buckets), MAX_SLOT)
     bars = []
     for i, (start, n) in enumerate(buckets):
         h = round(height * n / peak, 1) if n else 0

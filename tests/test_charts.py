@@ -34,3 +34,13 @@ def test_the_tallest_bar_fills_the_height_and_bars_stay_inside_the_width():
     assert tallest.height == chart.height and tallest.y == 0
     assert all(bar.x >= 0 and bar.x + bar.width <= chart.width for bar in chart.bars)
     assert all(bar.height + bar.y == chart.height for bar in chart.bars)
+
+
+def test_a_single_busy_week_is_a_bar_not_the_whole_chart():
+    from datetime import date
+
+    from articles.charts import attention_chart
+
+    chart = attention_chart([(date(2024, 3, 18), 1)])
+    assert len(chart.bars) == 1
+    assert chart.bars[0].width < chart.width / 4

@@ -305,6 +305,11 @@ class Person(models.Model):
     def get_absolute_url(self):
         return reverse("person", args=[self.slug])
 
+    @property
+    def other_names(self):
+        """Aliases other than the name itself (uses the prefetched aliases when there are any)."""
+        return [a for a in self.aliases.all() if a.name.casefold() != self.name.casefold()]
+
 
 class PersonAlias(models.Model):
     """Another form of a person's name seen in the news; `key` is what name matching compares."""

@@ -7,7 +7,8 @@ suggestions are refreshed.
 
 import glob
 import hashlib
-import unicodedata
+import multiprocessing
+import os
 import zoneinfo
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from rapidfuzz import fuzz
 
-from articles.extraction import Gazetteer, UnreadableFile, decode, extract
+from articles.extraction import Gazetteer
 from articles.models import (
     Article,
     Event,
@@ -38,10 +39,12 @@ from articles.models import (
     TagStatus,
 )
 from articles.naming import name_key, role_key, unique_slug
-from articles.search.indexing import deferred_indexing
+from articles.reading import parse, parse_in_worker, start_worker
+from articles.search.indexing import deferred_indexing, unindexed, update_articles
 
 JAKARTA = zoneinfo.ZoneInfo("Asia/Jakarta")
 CREATED, UPDATED, UNCHANGED, FAILED = "created", "updated", "unchanged", "failed"
+PARALLEL_FROM = 200  # files; below this, starting worker processes costs more than it saves
 
 
 @dataclass
@@ -69,10 +72,6 @@ class ImportResult:
         return f"{len(self.files)} files: " + ", ".join(parts)
 
 
-class ImportFailed(Exception):
-    """A file that cannot become an article; the message is the reason shown to the user."""
-
-
 def collect_paths(args):
     """Expand files, folders (recursively, *.txt) and glob patterns; report what matched nothing."""
     found, missing = [], []
@@ -92,11 +91,6 @@ def collect_paths(args):
             missing.append(FileResult(arg, FAILED, "no such file or folder"))
     unique = list(dict.fromkeys(found))  # the same file named twice is read once
     return unique, missing
-
-
-def normalise(text):
-    """The text as stored and hashed: no BOM, Unix line ends, composed Unicode."""
-    return unicodedata.normalize("NFC", text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def content_hash(text):
@@ -119,15 +113,28 @@ def fallback_title(body):
     return first if len(first) <= 120 else first[:100].rsplit(" ", 1)[0] + " …"
 
 
+def interrupted_and_unindexed(current_batch):
+    """Articles a killed import committed but never indexed (a run indexes at its end): this run's
+    writer indexes them too, so re-running an interrupted import leaves index and database agreeing."""
+    ids = (
+        Article.objects.filter(batch__finished_at__isnull=True)
+        .exclude(batch=current_batch)
+        .values_list("pk", flat=True)
+    )
+    return unindexed(ids)
+
+
 class Importer:
     """Imports files into the archive; build one per run so its caches are shared across files."""
 
-    def __init__(self, dry_run=False, max_bytes=None):
+    def __init__(self, dry_run=False, max_bytes=None, jobs=None, parallel_from=PARALLEL_FROM):
         self.dry_run = dry_run
+        self.parallel_from = parallel_from
+        self.jobs = (os.cpu_count() or 1) if jobs is None else jobs
         self.max_bytes = max_bytes or settings.IMPORT_MAX_BYTES
         regions = list(Region.objects.all())
         self.regions = {r.code: r for r in regions}
-        self.gazetteer = Gazetteer(
+        self.gazetteer_rows = (
             [
                 {"code": r.code, "name": r.name, "level": r.level, "province_code": r.code[:2]}
                 for r in regions
@@ -137,8 +144,11 @@ class Importer:
                 for code, alias, kind in RegionAlias.objects.values_list("region__code", "name", "kind")
             ],
         )
+        self.gazetteer = Gazetteer(*self.gazetteer_rows)
         self.outlets = {}
         self.organizations = {}
+        self.people = {}  # name key → Person matched or made in this run
+        self.known_aliases = set()  # (person id, key) already stored
 
     # -- files ------------------------------------------------------------------------------------
 
@@ -149,10 +159,12 @@ class Importer:
             result.batch = ImportBatch.objects.create(paths=[str(a) for a in args])
         # one index writer for the whole run, instead of one per article
         with deferred_indexing():
-            for path in paths:
-                result.files.append(self.import_file(path, result.batch))
+            if not self.dry_run:
+                update_articles(interrupted_and_unindexed(result.batch))
+            for parsed in self.parse_all(paths):
+                result.files.append(self.store(parsed, result.batch))
                 if progress:
-                    progress(path)
+                    progress(parsed.path)
         if result.batch:
             batch = result.batch
             batch.created, batch.updated = result.count(CREATED), result.count(UPDATED)
@@ -162,31 +174,31 @@ class Importer:
             batch.save()
         return result
 
-    def import_file(self, path, batch=None):
-        try:
-            text, encoding, raw = self.read(path)
-            extraction = extract(text, self.gazetteer)
-            if not extraction.body.strip():
-                raise ImportFailed("no article text: only headline, credits or boilerplate")
-            with transaction.atomic():
-                status, article, reason = self.save(path, raw, encoding, text, extraction, batch)
-            return FileResult(str(path), status, reason, article.pk if article else None)
-        except ImportFailed as exc:
-            return FileResult(str(path), FAILED, str(exc))
-        except UnreadableFile as exc:
-            return FileResult(str(path), FAILED, str(exc))
-        except OSError as exc:
-            return FileResult(str(path), FAILED, f"cannot read the file: {exc.strerror or exc}")
+    def parse_all(self, paths):
+        """Parsed files in order. Extraction is the CPU-heavy part, so a big run spreads it over
+        worker processes while this one stores the results; a small run stays in-process."""
+        if self.jobs < 2 or len(paths) < self.parallel_from:
+            yield from (parse(path, self.gazetteer, self.max_bytes) for path in paths)
+            return
+        context = multiprocessing.get_context("spawn")  # no forked database connections
+        with context.Pool(
+            self.jobs, initializer=start_worker, initargs=(*self.gazetteer_rows, self.max_bytes)
+        ) as pool:
+            yield from pool.imap(parse_in_worker, paths, chunksize=16)
 
-    def read(self, path):
-        size = path.stat().st_size
-        if size > self.max_bytes:
-            raise ImportFailed(
-                f"file is {size:,} bytes, over the limit of {self.max_bytes:,} (IMPORT_MAX_BYTES)"
+    def import_file(self, path, batch=None):
+        return self.store(parse(path, self.gazetteer, self.max_bytes), batch)
+
+    def store(self, parsed, batch=None):
+        """One file's article and tags, in one transaction."""
+        path = parsed.path
+        if parsed.failure:
+            return FileResult(str(path), FAILED, parsed.failure)
+        with transaction.atomic():
+            status, article, reason = self.save(
+                path, parsed.raw, parsed.encoding, parsed.text, parsed.extraction, batch
             )
-        raw = path.read_bytes()
-        text, encoding = decode(raw)
-        return normalise(text), encoding, raw
+        return FileResult(str(path), status, reason, article.pk if article else None)
 
     # -- articles ---------------------------------------------------------------------------------
 
@@ -216,7 +228,7 @@ class Importer:
         article.event_dates = [d.isoformat() for d in extraction.event_dates]
         article.batch = batch
         article.save()
-        self.tag(article, extraction, published_on)
+        self.tag(article, extraction, published_on, fresh=status == CREATED)
         return status, article, ""
 
     def outlet(self, name):
@@ -231,17 +243,17 @@ class Importer:
 
     # -- tags -------------------------------------------------------------------------------------
 
-    def tag(self, article, extraction, seen_on):
+    def tag(self, article, extraction, seen_on, fresh=False):
         regions = {}
         for mention in extraction.regions:
             if mention.code in self.regions:
                 regions[self.regions[mention.code]] = mention
-        sync_tags(RegionTag, article, "region", regions)
+        sync_tags(RegionTag, article, "region", regions, fresh=fresh)
 
         organizations = {}
         for mention in extraction.organizations:
             organizations[self.organization(mention)] = mention
-        sync_tags(OrganizationTag, article, "organization", organizations)
+        sync_tags(OrganizationTag, article, "organization", organizations, fresh=fresh)
 
         people = {}
         for mention in extraction.people:
@@ -249,7 +261,7 @@ class Importer:
             people[person] = mention
             if mention.role:
                 self.position(person, mention, article, seen_on)
-        sync_tags(PersonTag, article, "person", people, extra=lambda m: {"role": m.role[:200]})
+        sync_tags(PersonTag, article, "person", people, extra=lambda m: {"role": m.role[:200]}, fresh=fresh)
 
         events = {}
         names = {name_key(p.name): p for p in people}
@@ -258,7 +270,7 @@ class Importer:
             participants = [names[k] for k in map(name_key, mention.participants) if k in names]
             event.participants.add(*participants)
             events[event] = mention
-        sync_tags(EventTag, article, "event", events)
+        sync_tags(EventTag, article, "event", events, fresh=fresh)
 
     def organization(self, mention):
         name = " ".join(mention.name.split())[:200]
@@ -280,12 +292,29 @@ class Importer:
         """The one Person for this name across the archive, matched on any alias; new if none."""
         key = name_key(mention.name)
         region = self.regions.get(mention.role_region)
+        person = self.people.get((key, region))
+        if person is None:
+            person = self.people[key, region] = self.match_person(mention, key, region)
+        for alias in {mention.name, *mention.aliases}:
+            alias_key = name_key(alias)
+            if alias_key and (person.pk, alias_key) not in self.known_aliases:
+                PersonAlias.objects.get_or_create(
+                    person=person, key=alias_key, defaults={"name": alias[:200]}
+                )
+                self.known_aliases.add((person.pk, alias_key))
+        return person
+
+    def match_person(self, mention, key, region):
         candidates = list(
             Person.objects.active().filter(aliases__key=key).distinct().prefetch_related("positions")
         )
         if not candidates and region and len(mention.name.split()) > 1:
             # a spelling variant of an official already known in the same region
-            nearby = Person.objects.active().filter(positions__region=region).distinct()
+            # (only names sharing the first letters, so the comparison stays small as the archive grows)
+            nearby = Person.objects.active().filter(
+                positions__region=region, aliases__key__startswith=key[:3]
+            )
+            nearby = nearby.distinct()[:50]
             candidates = [p for p in nearby if fuzz.ratio(name_key(p.name), key) >= 90]
         if candidates:
             person = next(
@@ -302,11 +331,6 @@ class Importer:
                 slug=unique_slug(Person, mention.name),
                 honorifics=mention.honorifics,
             )
-        for alias in {mention.name, *mention.aliases}:
-            if name_key(alias):
-                PersonAlias.objects.get_or_create(
-                    person=person, key=name_key(alias), defaults={"name": alias[:200]}
-                )
         return person
 
     def position(self, person, mention, article, seen_on):
@@ -359,9 +383,12 @@ class Importer:
         return event
 
 
-def sync_tags(model, article, field_name, found, extra=lambda mention: {}):
-    """Make the importer's suggestions match `found` ({entity: mention}); leave editors' verdicts alone."""
-    existing = {getattr(t, f"{field_name}_id"): t for t in model.objects.filter(article=article)}
+def sync_tags(model, article, field_name, found, extra=lambda mention: {}, fresh=False):
+    """Make the importer's suggestions match `found` ({entity: mention}); leave editors' verdicts alone.
+    A `fresh` article (just created) has no tags to look up."""
+    tags = [] if fresh else model.objects.filter(article=article)
+    existing = {getattr(t, f"{field_name}_id"): t for t in tags}
+    new = []
     for entity, mention in found.items():
         values = {
             "confidence": round(float(mention.confidence), 3),
@@ -370,11 +397,13 @@ def sync_tags(model, article, field_name, found, extra=lambda mention: {}):
         }
         tag = existing.pop(entity.pk, None)
         if tag is None:
-            model.objects.create(article=article, **{field_name: entity}, **values)
+            # in one INSERT: the article's own save already scheduled its reindex on commit
+            new.append(model(article=article, **{field_name: entity}, **values))
         elif tag.status == TagStatus.SUGGESTED and any(getattr(tag, k) != v for k, v in values.items()):
             for k, v in values.items():
                 setattr(tag, k, v)
             tag.save()
+    model.objects.bulk_create(new)
     # suggestions the new text no longer supports go; confirmed and rejected tags stay
     stale = [t.pk for t in existing.values() if t.status == TagStatus.SUGGESTED]
     if stale:

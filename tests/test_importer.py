@@ -65,7 +65,9 @@ def test_a_second_import_of_the_same_files_reports_them_unchanged(seeds):
 
 
 def test_the_raw_text_is_kept_byte_for_byte(tmp_path):
-    raw = ("\ufeffBawaslu Metro Minta Warga Tolak Politik Uang\r\n\r\n" + BODY.replace("\n", "\r\n")).encode("utf-8")
+    raw = ("\ufeffBawaslu Metro Minta Warga Tolak Politik Uang\r\n\r\n" + BODY.replace("\n", "\r\n")).encode(
+        "utf-8"
+    )
     (tmp_path / "a.txt").write_bytes(raw)
     run(tmp_path)
     article = Article.objects.get()
@@ -163,7 +165,9 @@ def test_dry_run_writes_nothing(seeds):
 def test_folders_are_read_recursively_and_globs_expand(tmp_path):
     (tmp_path / "a" / "b").mkdir(parents=True)
     (tmp_path / "a" / "b" / "deep.txt").write_text("Warga Metro Diminta Tolak Politik Uang\n\n" + BODY)
-    (tmp_path / "top.txt").write_text("Politik Uang Jadi Sorotan Bawaslu Kota Metro\n\n" + BODY.replace("Selasa", "Rabu"))
+    (tmp_path / "top.txt").write_text(
+        "Politik Uang Jadi Sorotan Bawaslu Kota Metro\n\n" + BODY.replace("Selasa", "Rabu")
+    )
     (tmp_path / "notes.md").write_text("not an article")
     run(tmp_path / "a")
     assert Article.objects.count() == 1
@@ -242,8 +246,31 @@ def test_query_count_per_article_does_not_grow_with_the_archive(tmp_path, seeds)
     Article.objects.all().delete()
     for n in range(30):
         path = tmp_path / f"filler{n}.txt"
-        path.write_text(f"Pengisi Arsip Nomor {n} Tentang Pilkada Metro\n\n" + BODY.replace("Badawi Idham", f"Orang Nomor{n} Pengisi"))
+        path.write_text(
+            f"Pengisi Arsip Nomor {n} Tentang Pilkada Metro\n\n"
+            + BODY.replace("Badawi Idham", f"Orang Nomor{n} Pengisi")
+        )
     run(*(tmp_path / f"filler{n}.txt" for n in range(30)))
     Article.objects.filter(source_file__startswith="003").delete()
     fuller = queries_for_seed()
     assert fuller <= empty + 2, (empty, fuller)
+
+
+def export_without_ids():
+    from articles.exporting import articles_for_export, as_record
+
+    return sorted(
+        ({k: v for k, v in as_record(a).items() if k != "id"} for a in articles_for_export()),
+        key=lambda r: r["file"],
+    )
+
+
+def test_worker_processes_give_the_same_archive_as_one_process(seeds):
+    from articles.importer import Importer
+
+    Importer(jobs=1).run([seeds])
+    serial = export_without_ids()
+    Article.objects.all().delete()
+    result = Importer(jobs=2, parallel_from=1).run([seeds])
+    assert result.count("created") == 5
+    assert export_without_ids() == serial

@@ -156,6 +156,28 @@ def compare_index(deep=False, using="default"):
     return report
 
 
+def unindexed(ids, using="default"):
+    """Those of `ids` whose article is missing from the index or was saved after it was indexed.
+
+    One stored-fields lookup per id, so it is cheap for the few thousand ids of an interrupted
+    import; a backend other than ours cannot be asked, so every id is returned.
+    """
+    from articles.search.backend import utc_naive
+
+    ids = {int(pk) for pk in ids}
+    backend = connections[using].get_backend()
+    if not ids or not hasattr(backend, "searcher"):
+        return ids
+    searcher = backend.searcher()
+    saved = dict(Article.objects.filter(pk__in=ids).values_list("pk", "updated_at"))
+    stale = set()
+    for pk, updated_at in saved.items():
+        doc = searcher.document(id=_identifier(pk))
+        if doc is None or doc.get("updated") is None or doc["updated"] < utc_naive(updated_at):
+            stale.add(pk)
+    return stale
+
+
 def repair_index(report):
     """Bring the index in step with the database for the ids in an IndexReport."""
     update_articles(report.missing | report.outdated)

@@ -14,12 +14,17 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", help="files, folders (read recursively) or glob patterns")
         parser.add_argument("--dry-run", action="store_true", help="parse and report, write nothing")
+        parser.add_argument(
+            "--jobs", type=int, default=None, help="worker processes for extraction (default: one per core)"
+        )
 
-    def handle(self, *args, paths, dry_run, verbosity, **options):
+    def handle(self, *args, paths, dry_run, jobs, verbosity, **options):
+        if jobs is not None and jobs < 1:
+            raise CommandError("--jobs must be at least 1")
         total = len(collect_paths(paths)[0])
         show_bar = verbosity > 0 and sys.stderr.isatty()
         with tqdm(total=total, unit="file", disable=not show_bar, file=sys.stderr) as bar:
-            result = Importer(dry_run=dry_run).run(paths, progress=lambda path: bar.update())
+            result = Importer(dry_run=dry_run, jobs=jobs).run(paths, progress=lambda path: bar.update())
 
         for item in result.files:
             if item.status == FAILED:

@@ -16,11 +16,17 @@ from haystack import indexes
 from articles.models import Article, EventTag, OrganizationTag, PersonTag, RegionTag
 from articles.search.analysis import exact_analyzer, indonesian_analyzer
 
+# Ordered to the last key: tags tie on confidence, and PostgreSQL returns ties in any order, which
+# would change the document's text and fingerprint (check_index --deep) with nothing changed.
 LIVE_TAGS = {
-    "region_tags": RegionTag.objects.live().select_related("region__parent"),
-    "person_tags": PersonTag.objects.live().select_related("person__merged_into"),
-    "organization_tags": OrganizationTag.objects.live().select_related("organization"),
-    "event_tags": EventTag.objects.live().select_related("event"),
+    "region_tags": RegionTag.objects.live().select_related("region__parent").order_by("-confidence", "pk"),
+    "person_tags": PersonTag.objects.live()
+    .select_related("person__merged_into")
+    .order_by("-confidence", "pk"),
+    "organization_tags": OrganizationTag.objects.live()
+    .select_related("organization")
+    .order_by("-confidence", "pk"),
+    "event_tags": EventTag.objects.live().select_related("event").order_by("-confidence", "pk"),
 }
 
 

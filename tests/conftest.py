@@ -135,3 +135,10 @@ def corpus(search_index):
     built = build_corpus()
     search_index.update()
     return built
+
+
+@pytest.fixture(autouse=True)
+def _no_search_rate_limit(settings, tmp_path_factory):
+    """The suite searches far faster than a person; tests/test_security.py switches the limit on."""
+    settings.SEARCH_RATE_LIMIT = 0
+    settings.RATE_LIMIT_DB = tmp_path_factory.getbasetemp() / "ratelimit.sqlite3"

@@ -43,9 +43,7 @@ def test_glued_abbreviations_are_read(gazetteer):
 
 
 def test_balinese_name_elements_and_initials_stay_in_the_name(gazetteer):
-    text = (
-        "Kata Ketua KPU Badung I Nyoman Sudarma. Pasangan M. Rizal dan I Made Arta mendapat nomor urut 2."
-    )
+    text = "Kata Ketua KPU Badung I Nyoman Sudarma. Pasangan M. Rizal dan I Made Arta mendapat nomor urut 2."
     found = people(gazetteer, text)
     assert found["I Nyoman Sudarma"].role == "Ketua KPU Badung"
     assert found["M. Rizal"].role == "pasangan calon nomor urut 2"

@@ -91,3 +91,12 @@ def test_the_english_catalogue_is_complete_and_compiled_from_the_po_file():
         compiled = gettext.GNUTranslations(mo)
     stale = [msgid for msgid, msgstr in entries.items() if compiled.gettext(msgid) != msgstr]
     assert stale == [], "run manage.py compilemessages"
+
+
+def test_indonesian_is_served_even_to_an_english_browser_until_the_visitor_switches(client, db):
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert page["Content-Language"] == "id"
+    assert '<html lang="id">' in page.content.decode()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert page["Content-Language"] == "en"

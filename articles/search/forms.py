@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from haystack.constants import DJANGO_CT
@@ -102,7 +103,14 @@ class SearchForm(forms.Form):
 
 
 # "from" is a Python keyword, so these two are added by name.
-_date = {"required": False, "input_formats": ["%Y-%m-%d"], "widget": forms.DateInput(attrs={"type": "date"})}
+# Bounded: the index keeps datetimes as 14-digit UTC strings (years 1000–9999), and "to" + 1 day
+# must exist; a year outside is a 400 that names the parameter, not a 500 (tests/test_fuzz_params.py).
+_date = {
+    "required": False,
+    "input_formats": ["%Y-%m-%d"],
+    "widget": forms.DateInput(attrs={"type": "date"}),
+    "validators": [MinValueValidator(date(1900, 1, 1)), MaxValueValidator(date(2100, 12, 31))],
+}
 SearchForm.base_fields["from"] = forms.DateField(label=_("Dari tanggal"), **_date)
 SearchForm.base_fields["to"] = forms.DateField(label=_("Sampai tanggal"), **_date)
 

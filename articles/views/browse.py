@@ -124,7 +124,7 @@ def _date_or_404(year, month=1, day=1):
         if year >= date.max.year:
             raise ValueError(year)
         return date(year, month, day)
-    except ValueError as exc:
+    except (ValueError, OverflowError) as exc:  # OverflowError: a day or month past 2**31
         raise Http404(_("Tanggal tidak ada.")) from exc
 
 

@@ -18,7 +18,7 @@ from whoosh import query as wq
 from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.qparser import AndGroup, QueryParser
-from whoosh.sorting import Count, FieldFacet
+from whoosh.sorting import Count, FieldFacet, OverlappingCategorizer
 
 from bench.corpus import read_article, read_manifest
 
@@ -91,6 +91,30 @@ def build_whoosh(corpus_dir, index_dir, limitmb=256):
     return count, time.perf_counter() - started, name
 
 
+class _CachedOverlap(OverlappingCategorizer):
+    """Whoosh re-reads every posting of a multi-valued field to facet on it, on every search: the
+    doc→values lists are kept per segment instead (segments never change once written)."""
+
+    _lists_by_segment = {}
+
+    def set_searcher(self, segment_searcher, docoffset):
+        if self._use_vectors or self._use_column:
+            return super().set_searcher(segment_searcher, docoffset)
+        self._segment_searcher = segment_searcher
+        key = (segment_searcher.reader().segment().segment_id(), self._fieldname)
+        if key not in self._lists_by_segment:
+            super().set_searcher(segment_searcher, docoffset)
+            self._lists_by_segment[key] = self._lists
+        self._lists = self._lists_by_segment[key]
+
+
+class CachedFieldFacet(FieldFacet):
+    def categorizer(self, global_searcher):
+        if self.allow_overlap:
+            return _CachedOverlap(global_searcher, self.fieldname)
+        return super().categorizer(global_searcher)
+
+
 class RawWhoosh:
     """Answers a bench.queries.Query with one searcher: top 20, total, region and outlet facets."""
 
@@ -120,7 +144,10 @@ class RawWhoosh:
             start = datetime.fromisoformat(query.date_from) if query.date_from else None
             end = datetime.fromisoformat(query.date_to + "T23:59:59") if query.date_to else None
             filters.append(wq.DateRange("published", start, end))
-        kwargs = {"groupedby": {f: FieldFacet(f, allow_overlap=f == "region", maptype=Count) for f in FACETS}}
+        # region is multi-valued (cached lists), outlet single-valued (its sortable column)
+        kwargs = {
+            "groupedby": {f: CachedFieldFacet(f, allow_overlap=f == "region", maptype=Count) for f in FACETS}
+        }
         if filters:
             kwargs["filter"] = wq.And(filters)
         if query.sort:
@@ -233,7 +260,8 @@ class Fts5:
                 args,
             ).fetchall(),
             "outlet": self.db.execute(
-                f"SELECT outlet, count(*) FROM doc WHERE {cond} GROUP BY outlet ORDER BY 2 DESC LIMIT 20", args
+                f"SELECT outlet, count(*) FROM doc WHERE {cond} GROUP BY outlet ORDER BY 2 DESC LIMIT 20",
+                args,
             ).fetchall(),
         }
         return total, hits, facets

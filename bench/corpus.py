@@ -37,11 +37,11 @@ LAST_NAMES = (
     "Mandagi Sumampouw Wenas Rumengan Latuconsina Pattimura Hamzah Mahmud Idris Basri Zulkarnain "
     "Maulana Firmansyah Permana Ramadhan Suryadi Sudirman Kusuma Hutapea Marpaung"
 ).split()
-EDITORS = "Rina Agustina, Hendra Gunawan, Dedi Kurniawan, Fitri Lestari, Yusuf Hamzah, Sari Wulandari".split(", ")
-DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
-MONTHS = (
-    "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember".split()
+EDITORS = "Rina Agustina, Hendra Gunawan, Dedi Kurniawan, Fitri Lestari, Yusuf Hamzah, Sari Wulandari".split(
+    ", "
 )
+DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+MONTHS = "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember".split()
 OUTLET_NAMES = {
     "okezone.com": "Okezone.com",
     "tempo.co": "Tempo.co",
@@ -200,10 +200,23 @@ def _date_line(day, rng):
     )
 
 
+_ORDERS = {}
+
+
+def _order(count, seed):
+    """A fixed shuffle of the sources: the corpus file is sorted by date and publisher, and any
+    prefix of the benchmark corpus (N = 5,000) should still mix every publisher and topic."""
+    if (count, seed) not in _ORDERS:
+        order = list(range(count))
+        random.Random(f"order-{seed}").shuffle(order)
+        _ORDERS[(count, seed)] = order
+    return _ORDERS[(count, seed)]
+
+
 def generate(i, sources, regions, officials, weights, seed=2024, start=date(2024, 1, 2), days=330):
     """Article number i (pure: the same arguments always give the same text)."""
     rng = random.Random(seed * 1_000_003 + i)
-    base = sources[i % len(sources)]
+    base = sources[_order(len(sources), seed)[i % len(sources)]]
     paragraphs = list(base.paragraphs[:8])
     if i >= len(sources):  # amplified: mix in paragraphs of two other articles, reorder the tail
         for other in rng.sample(sources, 2):
@@ -225,7 +238,11 @@ def generate(i, sources, regions, officials, weights, seed=2024, start=date(2024
         template = rng.choice(OFFICIAL_SENTENCES)
         woven.append(
             template.format(
-                role=person.title, name=person.name, place=person.region.short, day=DAYS[day.weekday()], dmy=_dmy(day)
+                role=person.title,
+                name=person.name,
+                place=person.region.short,
+                day=DAYS[day.weekday()],
+                dmy=_dmy(day),
             )
         )
     woven.append(rng.choice(REGION_SENTENCES).format(region=place_name, count=rng.randrange(120, 3000)))
@@ -234,7 +251,11 @@ def generate(i, sources, regions, officials, weights, seed=2024, start=date(2024
 
     outlet = OUTLET_NAMES.get(base.source, base.source)
     dateline = region.short.upper() if region.level != "provinsi" else region.name.upper()
-    title = base.title if i < len(sources) else rng.choice(TITLE_PATTERNS).format(short=region.short, title=base.title)
+    title = (
+        base.title
+        if i < len(sources)
+        else rng.choice(TITLE_PATTERNS).format(short=region.short, title=base.title)
+    )
     lines = [title, "", _date_line(day, rng), "", f"{dateline}, {outlet} - {paragraphs[0]}"]
     for p in paragraphs[1:]:
         lines += ["", p]
@@ -278,10 +299,12 @@ def source_fingerprint(path):
     return digest.hexdigest()[:16]
 
 
-def build_corpus(source, out_dir, n, seed=2024, regions_csv=REGIONS_CSV, aliases_csv=ALIASES_CSV, progress=None):
+def build_corpus(
+    source, out_dir, n, seed=2024, regions_csv=REGIONS_CSV, aliases_csv=ALIASES_CSV, progress=None
+):
     """Write n files under out_dir/articles/ and a manifest; reuse a previous identical build."""
     out = check_out_dir(out_dir)
-    stamp = {"articles": n, "seed": seed, "source": source_fingerprint(source), "version": 1}
+    stamp = {"articles": n, "seed": seed, "source": source_fingerprint(source), "version": 2}
     stamp_path = out / STAMP
     if stamp_path.exists() and json.loads(stamp_path.read_text()) == stamp:
         return out

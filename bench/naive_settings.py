@@ -1,7 +1,6 @@
 """The naive baseline: the same project, but stock Haystack — its Whoosh backend, SearchView, signals."""
 
 import os
-from pathlib import Path
 
 from bench.settings import *  # noqa: F403
 from bench.settings import BASE_DIR

@@ -22,12 +22,12 @@ def count():
 
 
 def names(wanted):
+    from django.db import connection
     from django.db.models import Count
     from django.db.models.functions import TruncDay, TruncMonth
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
     from django.urls import reverse
-    from django.db import connection
 
     from articles.models import Article, Outlet, Person, PersonAlias, Region
 
@@ -36,7 +36,10 @@ def names(wanted):
         alias = PersonAlias.objects.filter(name__iexact=name).select_related("person").first()
         person = alias.person if alias else Person.objects.filter(name__iexact=name).first()
         people[name] = person.slug if person else ""
-    outlets = {name: getattr(Outlet.objects.filter(name__iexact=name).first(), "slug", "") for name in wanted["outlets"]}
+    outlets = {
+        name: getattr(Outlet.objects.filter(name__iexact=name).first(), "slug", "")
+        for name in wanted["outlets"]
+    }
 
     def by_tags(qs, relation):
         return qs.annotate(n=Count(relation)).order_by("-n", "pk")
@@ -55,10 +58,20 @@ def names(wanted):
         pages.append(("person", busiest_people.first().get_absolute_url()))
         pages.append(("person (quiet)", busiest_people.filter(n__gt=0).last().get_absolute_url()))
     dated = Article.objects.exclude(published_on=None)
-    month = dated.annotate(m=TruncMonth("published_on")).values("m").annotate(n=Count("pk")).order_by("-n").first()
-    day = dated.annotate(d=TruncDay("published_on")).values("d").annotate(n=Count("pk")).order_by("-n").first()
+    month = (
+        dated.annotate(m=TruncMonth("published_on"))
+        .values("m")
+        .annotate(n=Count("pk"))
+        .order_by("-n")
+        .first()
+    )
+    day = (
+        dated.annotate(d=TruncDay("published_on")).values("d").annotate(n=Count("pk")).order_by("-n").first()
+    )
     if month:
-        pages.append(("date archive (month)", reverse("date_month", args=[month["m"].year, month["m"].month])))
+        pages.append(
+            ("date archive (month)", reverse("date_month", args=[month["m"].year, month["m"].month]))
+        )
     if day:
         d = day["d"]
         pages.append(("date archive (day)", reverse("date_day", args=[d.year, d.month, d.day])))

@@ -17,7 +17,13 @@ PHRASES = (
     "wali kota", "wakil wali kota", "ketua kpu", "hak pilih", "tempat pemungutan suara",
     "daftar pemilih tetap", "revisi uu kpk", "netralitas aparatur sipil negara", "debat publik", "piala dunia",
 )  # fmt: skip
-MULTI = ("banjir jakarta", "harga beras naik", "kpk tangkap bupati", "persiapan logistik pemilihan", "timnas indonesia")
+MULTI = (
+    "banjir jakarta",
+    "harga beras naik",
+    "kpk tangkap bupati",
+    "persiapan logistik pemilihan",
+    "timnas indonesia",
+)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,11 @@ class ArticlesConfig(AppConfig):
     verbose_name = "Arsip berita Pilkada"
     default_auto_field = "django.db.models.BigAutoField"
 
+    def ready(self):
+        from articles import counts
+
+        counts.connect()
+
 
 class ArchiveAdminConfig(admin_apps.AdminConfig):
     """The admin, with the editors' review queue (articles.admin_site)."""

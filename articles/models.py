@@ -25,23 +25,6 @@ class RegionQuerySet(models.QuerySet):
         """The region itself and, for a province, its kabupaten/kota."""
         return self.filter(Q(pk=region.pk) | Q(parent=region))
 
-    def with_article_counts(self):
-        """Annotate `article_count`: distinct articles with a live tag on the region or its children.
-
-        A correlated subquery rather than a JOIN + COUNT so that a province counts an article tagged
-        with two of its cities once, and the region list stays one query however many regions.
-        """
-        tags = (
-            RegionTag.objects.live()
-            .filter(Q(region=OuterRef("pk")) | Q(region__parent=OuterRef("pk")))
-            .order_by()
-            .annotate(one=Value(1))
-            .values("one")
-            .annotate(n=Count("article_id", distinct=True))
-            .values("n")
-        )
-        return self.annotate(article_count=Coalesce(Subquery(tags, output_field=IntegerField()), 0))
-
 
 class Region(models.Model):
     """A province, kabupaten or kota as listed by Kemendagri."""
@@ -272,10 +255,6 @@ class PersonQuerySet(models.QuerySet):
             .values("n")
         )
         return self.annotate(article_count=Coalesce(Subquery(counts, output_field=IntegerField()), 0))
-
-    def most_mentioned(self):
-        counted = self.active().with_article_counts()
-        return counted.filter(article_count__gt=0).order_by("-article_count", "name")
 
 
 class Person(models.Model):

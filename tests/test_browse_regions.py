@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from articles.counts import with_region_counts
 from articles.models import Region
 from tests.browse_data import build_archive
 
@@ -27,7 +28,7 @@ def test_a_province_counts_each_article_once_even_when_tagged_with_several_of_it
     tag_region(article, "18.72")
     tag_region(article, "18.71")
     tag_region(article, "18")
-    counts = {r.code: r.article_count for r in Region.objects.with_article_counts()}
+    counts = {r.code: r.article_count for r in with_region_counts(Region.objects.all())}
     assert counts["18"] == 1
     assert counts["18.72"] == 1
     assert counts["18.01"] == 0
@@ -36,7 +37,7 @@ def test_a_province_counts_each_article_once_even_when_tagged_with_several_of_it
 def test_rejected_tags_do_not_count_or_list(client, make_article, tag_region):
     article = make_article(title="Ditolak")
     tag_region(article, "31.71", status="rejected")
-    counts = {r.code: r.article_count for r in Region.objects.with_article_counts()}
+    counts = {r.code: r.article_count for r in with_region_counts(Region.objects.all())}
     assert counts["31.71"] == 0
     assert "Ditolak" not in client.get("/wilayah/kota-administrasi-jakarta-pusat/").content.decode()
 
@@ -136,3 +137,15 @@ def test_region_pages_run_the_same_number_of_queries_with_more_data(
         with CaptureQueriesContext(connection) as queries:
             client.get(url)
         assert len(queries) == small[url], url
+
+
+def test_region_counts_follow_a_rejection_at_once(make_article, tag_region):
+    from articles.counts import region_counts
+    from articles.models import Region
+
+    metro = Region.objects.get(code="18.72")
+    tag = tag_region(make_article(), "18.72")
+    assert region_counts()[metro.pk] == 1
+    tag.status = "rejected"
+    tag.save()
+    assert region_counts().get(metro.pk, 0) == 0

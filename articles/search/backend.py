@@ -39,7 +39,7 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.index import EmptyIndexError
 from whoosh.qparser import FuzzyTermPlugin, QueryParser
 from whoosh.searching import ResultsPage
-from whoosh.sorting import Count, DateRangeFacet, FieldFacet
+from whoosh.sorting import Count, DateRangeFacet, FieldFacet, OverlappingCategorizer
 from whoosh.support.relativedelta import relativedelta
 
 from articles.search.analysis import analyze, fold, snippet
@@ -68,6 +68,36 @@ def utc_naive(value):
     if isinstance(value, date):
         return datetime.combine(value, time.min)
     return value
+
+
+class _CachedOverlap(OverlappingCategorizer):
+    """Whoosh re-reads every posting of a multi-valued field to facet on it, on every search. A
+    segment never changes once written, so its document → values lists are kept per segment."""
+
+    _lists_by_segment = {}
+    _lock = threading.Lock()
+
+    def set_searcher(self, segment_searcher, docoffset):
+        if self._use_vectors or self._use_column:
+            return super().set_searcher(segment_searcher, docoffset)
+        self._segment_searcher = segment_searcher
+        key = (segment_searcher.reader().segment().segment_id(), self._fieldname)
+        lists = self._lists_by_segment.get(key)
+        if lists is None:
+            super().set_searcher(segment_searcher, docoffset)
+            lists = self._lists
+            with self._lock:
+                if len(self._lists_by_segment) >= 64:  # merged-away segments: start over
+                    self._lists_by_segment.clear()
+                self._lists_by_segment[key] = lists
+        self._lists = lists
+
+
+class CachedFieldFacet(FieldFacet):
+    def categorizer(self, global_searcher):
+        if self.allow_overlap:
+            return _CachedOverlap(global_searcher, self.fieldname)
+        return super().categorizer(global_searcher)
 
 
 class IndonesianWhooshSearchQuery(WhooshSearchQuery):
@@ -406,7 +436,10 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
 
         group_by, facet_types = [], {}
         for name in facets or ():
-            group_by.append(FieldFacet(name, allow_overlap=True, maptype=Count))
+            # Multi-valued (KEYWORD) fields need Whoosh's overlapping categorizer; single values are
+            # read from their sortable column, which is far cheaper.
+            multivalued = isinstance(self.schema[name], KEYWORD)
+            group_by.append(CachedFieldFacet(name, allow_overlap=multivalued, maptype=Count))
             facet_types[name] = "fields"
         for name, spec in (date_facets or {}).items():
             gap = relativedelta(**{f"{spec['gap_by']}s": spec.get("gap_amount", 1)})

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from articles.browse_forms import EventFilterForm, HighlightForm, PersonFilterForm
 from articles.charts import attention_chart
+from articles.counts import most_mentioned_people, with_region_counts
 from articles.highlight import query_terms
 from articles.models import (
     Article,
@@ -74,8 +75,8 @@ def home(request):
             "events": Event.objects.count(),
             "outlets": Outlet.objects.count(),
         },
-        "provinces": Region.objects.provinces().with_article_counts(),
-        "people": Person.objects.most_mentioned()[:10],
+        "provinces": with_region_counts(Region.objects.provinces()),
+        "people": most_mentioned_people(10),
         "events": Event.objects.filter(date__isnull=False).select_related("region").order_by("-date")[:8],
     }
     return render(request, "articles/home.html", context)
@@ -86,7 +87,7 @@ def home(request):
 
 def region_index(request):
     # One query for all ~550 regions; grouped under their provinces here rather than one per province.
-    regions = list(Region.objects.with_article_counts().order_by("code"))
+    regions = with_region_counts(Region.objects.order_by("code"))
     children = {}
     for region in regions:
         if region.parent_id:
@@ -102,7 +103,7 @@ def region(request, slug):
     context = {
         "region": region,
         "page": paginate(request, articles.newest_first().for_listing()),
-        "subregions": region.children.with_article_counts() if region.parent_id is None else [],
+        "subregions": with_region_counts(region.children.all()) if region.parent_id is None else [],
         "positions": Position.objects.filter(region__in=scope)
         .select_related("person__merged_into", "region", "organization")
         .order_by("region__code", "role", "person__name")[:100],

@@ -95,7 +95,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-FORMS_URLFIELD_ASSUME_HTTPS = True  # the Django 6.0 default, now
 
 # Search: the embedded Whoosh index by default; a Solr or Elasticsearch 7 server by setting
 # SEARCH_BACKEND and SEARCH_URL. Views use Haystack's API only, so nothing else changes.

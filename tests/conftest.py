@@ -142,3 +142,53 @@ def _no_search_rate_limit(settings, tmp_path_factory):
     """The suite searches far faster than a person; tests/test_security.py switches the limit on."""
     settings.SEARCH_RATE_LIMIT = 0
     settings.RATE_LIMIT_DB = tmp_path_factory.getbasetemp() / "ratelimit.sqlite3"
+
+
+# Browser tests: Debian's chromium driven by Playwright (never a downloaded browser) ----------------
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def allow_orm_beside_playwright():
+    """Playwright's sync API runs an event loop in this thread; the ORM calls made by the fixtures
+    are still synchronous and safe (standard pytest-django + Playwright practice). Set only while a
+    browser module runs, so that subprocesses started by other tests (the deploy check) never see it."""
+    import os
+
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    yield
+    if previous is None:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture(scope="module")
+def browser(allow_orm_beside_playwright):
+    """Chromium for one test module. Without it the tests fail under CI=true and skip elsewhere."""
+    import os
+    import shutil
+
+    chromium = shutil.which("chromium")
+    if not chromium:
+        message = "Debian's chromium is not installed (apt-get install chromium)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

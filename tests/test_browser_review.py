@@ -5,8 +5,6 @@ from importlib import import_module
 import pytest
 from django.apps import apps
 
-from tests.test_browser_site import allow_orm_beside_playwright, browser, page  # noqa: F401
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -28,9 +26,11 @@ def queue(make_article, tag_region):
     return [tag_region(metro, "18.72"), tag_region(subang, "32.13"), tag_region(subang, "18.72")]
 
 
-def test_an_editor_logs_in_confirms_one_tag_and_rejects_the_rest_in_bulk(live_server, page, queue):  # noqa: F811
+def test_an_editor_logs_in_confirms_one_tag_and_rejects_the_rest_in_bulk(live_server, browser, queue):
     from articles.models import RegionTag
 
+    page = browser.new_context(locale="id-ID").new_page()
+    page.set_default_timeout(10_000)
     page.goto(f"{live_server.url}/admin/login/?next=/admin/")
     page.fill("#id_username", "redaksi")
     page.fill("#id_password", "kata-sandi-redaksi-2024")

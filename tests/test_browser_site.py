@@ -1,7 +1,5 @@
 """The pages people click, in a real browser: Debian's chromium driven by Playwright."""
 
-import os
-import shutil
 from importlib import import_module
 
 import pytest
@@ -11,47 +9,7 @@ from tests.browse_data import build_archive
 # live_server needs committed data, so these tests are transactional (pytest-django runs them last).
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM = shutil.which("chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PHONE = {"width": 375, "height": 740}
-
-
-@pytest.fixture(scope="module", autouse=True)
-def allow_orm_beside_playwright():
-    """Playwright's sync API runs an event loop in this thread; the ORM calls made by the fixtures
-    are still synchronous and safe (standard pytest-django + Playwright practice). Set only while
-    this module runs, so that subprocesses started by other tests (the deploy check) never see it."""
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    yield
-    if previous is None:
-        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
-    else:
-        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
-
-
-@pytest.fixture(scope="module")
-def browser(allow_orm_beside_playwright):
-    if not CHROMIUM:
-        message = "Debian's chromium is not installed (apt-get install chromium)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -7,8 +7,6 @@ checked apart: the templates' escaping (the text and the missing elements) and t
 Content-Security-Policy (reported violations, and a `javascript:` link that must not run).
 """
 
-import os
-import shutil
 from importlib import import_module
 from urllib.parse import quote
 
@@ -30,19 +28,8 @@ from articles.models import (
     RegionTag,
 )
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM = shutil.which("chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 MARK = "window.__xss=1;alert(1)"
 PAYLOADS = {
     "title": f"Pilkada <script>{MARK}</script> Metro",
@@ -58,34 +45,6 @@ PAYLOADS = {
 INJECTED = (
     "script:not([src]), img[src='x'], svg[onload], iframe[srcdoc], body[onload] ~ body, [onerror], [onload]"
 )
-
-
-@pytest.fixture(scope="module", autouse=True)
-def allow_orm_beside_playwright():
-    """Playwright's sync API runs an event loop in this thread; the ORM calls of the fixtures stay
-    synchronous and safe. Set only while this module runs."""
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    yield
-    if previous is None:
-        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
-    else:
-        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
-
-
-@pytest.fixture(scope="module")
-def browser(allow_orm_beside_playwright):
-    if not CHROMIUM:
-        message = "Debian's chromium is not installed (apt-get install chromium)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 class Watched:

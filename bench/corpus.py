@@ -2,7 +2,7 @@
 
 Pure functions, no Django. Article i depends only on (seed, i) and the inputs, so a small corpus is a
 prefix of a large one and two builds with the same arguments are byte-identical. Every file is written
-under the output folder; inside the project that folder must be under bench/work/ (git-ignored).
+under the output folder; inside the project that folder must be under bench/scratch/ (git-ignored).
 """
 
 import csv
@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-WORK_DIR = PROJECT_ROOT / "bench" / "work"
+WORK_DIR = PROJECT_ROOT / "bench" / "scratch"
 DEFAULT_SOURCE = PROJECT_ROOT.parent / "shared" / "data" / "news-corpus" / "articles.jsonl.gz"
 REGIONS_CSV = PROJECT_ROOT / "data" / "wilayah" / "regions.csv"
 ALIASES_CSV = PROJECT_ROOT / "data" / "wilayah" / "aliases.csv"
@@ -284,7 +284,7 @@ def read_article(text):
 
 
 def check_out_dir(out_dir):
-    """Refuse to write into the project anywhere but bench/work/ (git-ignored)."""
+    """Refuse to write into the project anywhere but bench/scratch/ (git-ignored)."""
     out = Path(out_dir).resolve()
     if out.is_relative_to(PROJECT_ROOT) and not out.is_relative_to(WORK_DIR.resolve()):
         raise ValueError(f"{out}: corpus files go under {WORK_DIR}, never elsewhere in the project")

@@ -8,7 +8,7 @@ from bench.settings import BASE_DIR
 HAYSTACK_CONNECTIONS = {
     "default": {
         "ENGINE": "haystack.backends.whoosh_backend.WhooshEngine",
-        "PATH": os.environ.get("NAIVE_WHOOSH_PATH", str(BASE_DIR / "bench" / "work" / "naive-whoosh")),
+        "PATH": os.environ.get("NAIVE_WHOOSH_PATH", str(BASE_DIR / "bench" / "scratch" / "naive-whoosh")),
     }
 }
 HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"

@@ -2,7 +2,7 @@
 
     python -m bench.run --articles 100000 [--corpus PATH] [--keep] [--no-docs]
 
-Everything is created under bench/work/ (git-ignored): the corpus, a scratch SQLite database, the
+Everything is created under bench/scratch/ (git-ignored): the corpus, a scratch SQLite database, the
 site's Whoosh index, the baselines (raw Whoosh, FTS5, naive Haystack). Django runs only in
 subprocesses (manage.py commands, gunicorn, bench.probe), so this process measures from outside.
 Results go to bench/results/<date>.json and, unless --no-docs, to the table in docs/benchmarks.md.
@@ -598,7 +598,9 @@ def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=100_000, help="corpus size N (default 100000)")
     parser.add_argument("--corpus", type=Path, default=corpus.DEFAULT_SOURCE, help="source articles.jsonl.gz")
-    parser.add_argument("--work", type=Path, default=corpus.WORK_DIR, help="work folder (default bench/work)")
+    parser.add_argument(
+        "--work", type=Path, default=corpus.WORK_DIR, help="work folder (default bench/scratch)"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the database and indexes of this run")
     parser.add_argument(
         "--no-docs", action="store_true", help="do not rewrite the table in docs/benchmarks.md"

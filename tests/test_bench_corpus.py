@@ -108,7 +108,7 @@ def test_officials_are_invented_with_unique_names_and_roles():
     assert "Wali Kota Bekasi" in titles and "Ketua KPU Kota Bekasi" in titles
 
 
-def test_it_refuses_to_write_in_the_project_outside_bench_work(source):
+def test_it_refuses_to_write_in_the_project_outside_bench_scratch(source):
     with pytest.raises(ValueError):
         corpus.build_corpus(source, corpus.PROJECT_ROOT / "articles" / "oops", 2)
     assert not (corpus.PROJECT_ROOT / "articles" / "oops").exists()

@@ -1,6 +1,6 @@
 """Haystack's Whoosh backend, adapted to Indonesian news and to an index that must stay available.
 
-What differs from haystack.backends.whoosh_backend (see /work/shared/docs/haystack-whoosh-notes.md):
+What differs from haystack.backends.whoosh_backend (see docs/search.md and the haystack-whoosh notes in ../shared/docs):
 
 - Schema: facet and keyword fields are stored whole (ID / KEYWORD), so "Jawa Barat" is one facet
   value; fields that are only displayed are STORED, not indexed; text fields read several tokens

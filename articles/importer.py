@@ -153,7 +153,10 @@ class Importer:
     # -- files ------------------------------------------------------------------------------------
 
     def run(self, args, progress=None):
+        """Import everything `args` names; `progress` is a tqdm bar, told the total, then each file."""
         paths, missing = collect_paths(args)
+        if progress is not None:
+            progress.reset(total=len(paths))
         result = ImportResult(files=list(missing))
         if not self.dry_run:
             result.batch = ImportBatch.objects.create(paths=[str(a) for a in args])
@@ -163,8 +166,8 @@ class Importer:
                 update_articles(interrupted_and_unindexed(result.batch))
             for parsed in self.parse_all(paths):
                 result.files.append(self.store(parsed, result.batch))
-                if progress:
-                    progress(parsed.path)
+                if progress is not None:
+                    progress.update()
         if result.batch:
             batch = result.batch
             batch.created, batch.updated = result.count(CREATED), result.count(UPDATED)

@@ -63,27 +63,25 @@ def _write(ids, remove_only=False):
 
 def update_articles(ids):
     """Reindex the articles with these ids; ids no longer in the database are removed from the index."""
-    ids = {int(pk) for pk in ids}
-    if not ids:
-        return
-    deferred = getattr(_local, "deferred", None)
-    if deferred is not None:
-        deferred.update(ids)
-        return
-    _write(ids)
+    _index(ids)
 
 
 def remove_articles(ids):
     """Remove the articles with these ids from the index, whether or not they are still in the database."""
+    _index(ids, remove_only=True)
+
+
+def _index(ids, remove_only=False):
     ids = {int(pk) for pk in ids}
     if not ids:
         return
     deferred = getattr(_local, "deferred", None)
     if deferred is not None:
-        # Reindexing a deleted id removes it; reindexing one that still exists is harmless.
+        # At the end of the block every id is reindexed: a deleted one is removed, and reindexing one
+        # that still exists is harmless.
         deferred.update(ids)
         return
-    _write(ids, remove_only=True)
+    _write(ids, remove_only=remove_only)
 
 
 def update_all():

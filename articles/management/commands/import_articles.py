@@ -5,7 +5,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from articles.importer import FAILED, Importer, collect_paths
+from articles.importer import FAILED, Importer
 
 
 class Command(BaseCommand):
@@ -21,10 +21,9 @@ class Command(BaseCommand):
     def handle(self, *args, paths, dry_run, jobs, verbosity, **options):
         if jobs is not None and jobs < 1:
             raise CommandError("--jobs must be at least 1")
-        total = len(collect_paths(paths)[0])
         show_bar = verbosity > 0 and sys.stderr.isatty()
-        with tqdm(total=total, unit="file", disable=not show_bar, file=sys.stderr) as bar:
-            result = Importer(dry_run=dry_run, jobs=jobs).run(paths, progress=lambda path: bar.update())
+        with tqdm(unit="file", disable=not show_bar, file=sys.stderr) as bar:
+            result = Importer(dry_run=dry_run, jobs=jobs).run(paths, progress=bar)
 
         for item in result.files:
             if item.status == FAILED:

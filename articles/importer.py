@@ -149,6 +149,8 @@ class Importer:
         self.organizations = {}
         self.people = {}  # name key → Person matched or made in this run
         self.known_aliases = set()  # (person id, key) already stored
+        self.positions = {}  # (person id, region id) → that person's positions there
+        self.events = {}  # (name, date) → Event
 
     # -- files ------------------------------------------------------------------------------------
 
@@ -278,7 +280,7 @@ class Importer:
     def organization(self, mention):
         name = " ".join(mention.name.split())[:200]
         key = name.casefold()
-        if key not in self.organizations:
+        if self.organizations.get(key) is None:
             org = Organization.objects.filter(name__iexact=name).first()
             if org is None:
                 org = Organization.objects.create(
@@ -341,12 +343,14 @@ class Importer:
         region = self.regions.get(mention.role_region)
         organization = self.organization_named(mention.organization)
         key = role_key(role)
-        position = next(
-            (p for p in Position.objects.filter(person=person, region=region) if role_key(p.role) == key),
-            None,
-        )
+        held = self.positions.get((person.pk, region))
+        if held is None:  # read once per person and region in a run, then kept up to date here
+            held = self.positions[person.pk, region] = list(
+                Position.objects.filter(person=person, region=region)
+            )
+        position = next((p for p in held if role_key(p.role) == key), None)
         if position is None:
-            Position.objects.create(
+            position = Position.objects.create(
                 person=person,
                 role=role,
                 region=region,
@@ -355,6 +359,7 @@ class Importer:
                 last_seen_on=seen_on,
                 source_article=article,
             )
+            held.append(position)
         elif seen_on:
             changed = False
             if position.first_seen_on is None or seen_on < position.first_seen_on:
@@ -368,10 +373,18 @@ class Importer:
         if not name:
             return None
         key = " ".join(name.split()).casefold()
-        return self.organizations.get(key) or Organization.objects.filter(name__iexact=name).first()
+        if key not in self.organizations:  # None too: an organisation not in the archive stays unknown
+            self.organizations[key] = Organization.objects.filter(name__iexact=name).first()
+        return self.organizations[key]
 
     def event(self, mention):
         name = " ".join(mention.name.split())[:300]
+        key = (name.casefold(), mention.date)
+        if key not in self.events:
+            self.events[key] = self.stored_event(name, mention)
+        return self.events[key]
+
+    def stored_event(self, name, mention):
         event = Event.objects.filter(name__iexact=name, date=mention.date).first()
         if event is None:
             label = f"{name} {mention.date.isoformat()}" if mention.date else name

@@ -1,5 +1,6 @@
 """Settings for the Pilkada news archive: one module, driven by the environment (see .env.example)."""
 
+import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -108,6 +109,8 @@ HAYSTACK_CONNECTIONS = {
 # Only articles are indexed, so the per-query model filter is pure overhead.
 HAYSTACK_LIMIT_TO_REGISTERED_MODELS = False
 HAYSTACK_SEARCH_RESULTS_PER_PAGE = 20
+# Writer processes for big index writes (rebuild_index, large imports): one per core by default.
+SEARCH_INDEX_PROCS = env_int("SEARCH_INDEX_PROCS", os.cpu_count() or 1, minimum=1)
 # Reindex affected articles when a transaction commits (articles/search/signals.py).
 HAYSTACK_SIGNAL_PROCESSOR = "articles.search.signals.ArticleSignalProcessor"
 

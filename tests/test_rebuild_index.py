@@ -5,6 +5,7 @@ from io import StringIO
 
 from django.core.management import call_command
 from haystack import connections
+from whoosh.multiproc import MpWriter
 
 from articles.models import Article
 from articles.search.indexing import update_articles
@@ -67,3 +68,36 @@ def test_clear_index_leaves_an_empty_working_index(corpus, search_index):
     assert search_index.ids() == set()
     call_command("update_index", stdout=StringIO(), stderr=StringIO())
     assert search_index.ids() == set(Article.objects.values_list("pk", flat=True))
+
+
+def test_a_big_rebuild_spreads_the_analysis_over_writer_processes(
+    corpus, search_index, settings, monkeypatch
+):
+    from articles.search import backend as whoosh_backend
+
+    before = {word: set(find(word)) for word in ("qomaru", "bupati", "pilkada")}
+    settings.SEARCH_INDEX_PROCS = 2
+    monkeypatch.setattr(whoosh_backend, "PARALLEL_FROM", 1)  # the corpus is small; make it "big"
+    call_command("rebuild_index", "--noinput", stdout=StringIO())
+
+    writer = search_index.backend._writer(search_index.backend.index, 1)
+    writer.cancel()
+    assert isinstance(writer, MpWriter) and writer.procs == 2
+    assert search_index.ids() == set(Article.objects.values_list("pk", flat=True))
+    assert {word: set(find(word)) for word in before} == before
+    assert all(before.values())
+
+
+def test_a_big_update_in_place_uses_writer_processes_and_replaces_documents(
+    corpus, search_index, settings, monkeypatch
+):
+    from articles.search import backend as whoosh_backend
+
+    settings.SEARCH_INDEX_PROCS = 2
+    monkeypatch.setattr(whoosh_backend, "PARALLEL_FROM", 1)
+    Article.objects.filter(pk=corpus.subang.pk).update(title="Debat Kandidat Bupati Subang Ditunda")
+    update_articles(Article.objects.values_list("pk", flat=True))
+
+    assert search_index.ids() == set(Article.objects.values_list("pk", flat=True))
+    assert find("ditunda") == [corpus.subang.pk]
+    assert search_index.backend.searcher().doc_count() == Article.objects.count()  # no duplicates

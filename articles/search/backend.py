@@ -53,6 +53,7 @@ JOURNAL = "rebuild.journal"  # ids changed while a rebuild runs, replayed before
 REBUILD_LOCK = "rebuild.lock"
 WRITER_TIMEOUT = 120  # seconds to wait for Whoosh's own lock if a foreign writer holds it
 LIMIT_MB = 256  # writer memory before it spills a run to disk (notes §6, §7)
+PARALLEL_FROM = 2000  # documents; a smaller write is over before extra writer processes have started
 
 _held = threading.local()  # roots whose write_lock this thread holds, so nesting does not deadlock
 
@@ -256,6 +257,16 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
             doc.pop("boost", None)  # document boosts are not supported by Whoosh 2.5+
             yield doc
 
+    @staticmethod
+    def _writer(index, size, **options):
+        """A writer for `size` documents. Analysing text (Sastrawi, postings) is pure-Python work on
+        one core, so a big write hands it to one sub-writer process per core, each making its own
+        segment (Whoosh's MpWriter), while this process reads the database and prepares documents."""
+        procs = settings.SEARCH_INDEX_PROCS
+        if procs > 1 and size >= PARALLEL_FROM:
+            return index.writer(procs=procs, multisegment=True, limitmb=LIMIT_MB // procs, **options)
+        return index.writer(limitmb=LIMIT_MB, **options)
+
     def _journal(self, identifiers):
         """While a rebuild runs, note what changed so the rebuild replays it before its swap."""
         path = os.path.join(self.root, JOURNAL)
@@ -263,11 +274,12 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
             with open(path, "a") as handle:
                 handle.writelines(f"{ident}\n" for ident in identifiers)
 
-    def sync(self, index, objects=(), removed=()):
-        """Write `objects` and delete the `removed` identifiers in one writer and one commit."""
+    def sync(self, index, objects=(), removed=(), size=0):
+        """Write `objects` and delete the `removed` identifiers in one writer and one commit;
+        `size`, the number of objects when known, lets a big write use every core."""
         with self.write_lock():
             self._sync()
-            writer = self.index.writer(timeout=WRITER_TIMEOUT, limitmb=LIMIT_MB)
+            writer = self._writer(self.index, size, timeout=WRITER_TIMEOUT)
             changed = []
             try:
                 for ident in removed:
@@ -341,7 +353,7 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
             try:
                 name = self._new_generation()
                 new_index = FileStorage(os.path.join(self.root, name)).create_index(self.schema)
-                writer = new_index.writer(limitmb=LIMIT_MB)
+                writer = self._writer(new_index, PARALLEL_FROM)
                 count = 0
                 try:
                     for doc in self._documents(index, objects):

@@ -54,7 +54,7 @@ def _write(ids, remove_only=False):
                 yield from queryset.filter(pk__in=chunk)
 
         if hasattr(backend, "sync"):  # our Whoosh backend: one locked writer, one commit
-            backend.sync(index, objects(), removed)
+            backend.sync(index, objects(), removed, size=len(existing))
         else:  # any other Haystack backend
             backend.update(index, list(objects()))
             for identifier in removed:

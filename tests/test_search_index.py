@@ -43,6 +43,7 @@ def test_a_quoted_phrase_matches_exactly_and_unstemmed(corpus):
     assert set(find('"qomaru zaman"')) == {corpus.metro_run.pk, corpus.metro_meeting.pk}
     assert find('"calon"') == []  # the stem is not a word of any article
     assert find('"zaman qomaru"') == []
+    assert find('"wali kota qomaru"') == []  # every word is in those articles, never in this order
 
 
 def test_a_title_match_ranks_above_a_body_match(corpus):
@@ -86,6 +87,42 @@ def test_facet_values_come_out_whole(corpus):
     assert ("kupas-tuntas", 2) in fields["outlet"]
     assert ("qomaru-zaman", 2) in fields["people"]
     assert ("2024-03", 2) in fields["month"]
+
+
+def test_facet_counts_span_segments_and_skip_deleted_documents(tmp_path):
+    from whoosh import index as whoosh_index
+    from whoosh.fields import Schema
+
+    from articles.search.backend import facet_counts
+
+    schema = Schema(id=ID(stored=True, unique=True), regions=KEYWORD(commas=True), outlet=ID(sortable=True))
+    ix = whoosh_index.create_in(tmp_path, schema)
+    for batch in (["a:18,18.72:x", "b:18:y"], ["c:32,32.13:x", "d:18,18.72:"]):
+        writer = ix.writer()
+        for row in batch:
+            ident, regions, outlet = row.split(":")
+            writer.add_document(id=ident, regions=regions, **({"outlet": outlet} if outlet else {}))
+        writer.commit(merge=False)  # one segment per batch
+    writer = ix.writer()
+    writer.delete_by_term("id", "b")
+    writer.commit(merge=False)
+
+    with ix.searcher() as searcher:
+        assert len(searcher.leaf_searchers()) == 2
+        docs = [searcher.document_number(id=i) for i in ("a", "c", "d")]
+        counts = facet_counts(searcher, docs, ["regions", "outlet"])
+        assert counts["regions"] == [("18", 2), ("18.72", 2), ("32", 1), ("32.13", 1)]
+        assert counts["outlet"] == [("x", 2)]  # d has no outlet: it counts for nothing
+        assert facet_counts(searcher, docs[1:2], ["regions"]) == {"regions": [("32", 1), ("32.13", 1)]}
+
+
+def test_a_sorted_deep_page_with_facets_and_a_filter_agrees_with_the_database(corpus):
+    sqs = SearchQuerySet().filter(regions=Exact("18")).order_by("-published").facet("outlet")
+    page = [int(r.pk) for r in sqs[2:4]]  # page-aligned slices, as the site asks for them
+    in_region = Article.objects.in_region(Region.objects.get(code="18")).order_by("-published_on")
+    assert page == [a.pk for a in in_region[2:4]]
+    assert sqs.count() == in_region.count()
+    assert sum(n for _slug, n in sqs.facet_counts()["fields"]["outlet"]) <= in_region.count()
 
 
 def test_facet_and_keyword_fields_are_not_analysed_text(search_index):

@@ -23,7 +23,10 @@ import os
 import shutil
 import threading
 import uuid
+from bisect import bisect_left
+from collections import Counter
 from datetime import UTC, date, datetime, time
+from itertools import chain
 
 from django.conf import settings
 from django.utils import timezone
@@ -32,6 +35,7 @@ from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, 
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 from haystack.exceptions import SkipDocument
 from haystack.utils import get_identifier, get_model_ct
+from whoosh import collectors
 from whoosh import query as wq
 from whoosh.fields import DATETIME, KEYWORD, STORED, TEXT
 from whoosh.fields import ID as WHOOSH_ID
@@ -39,8 +43,6 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.index import EmptyIndexError
 from whoosh.qparser import FuzzyTermPlugin, QueryParser
 from whoosh.searching import ResultsPage
-from whoosh.sorting import Count, DateRangeFacet, FieldFacet, OverlappingCategorizer
-from whoosh.support.relativedelta import relativedelta
 
 from articles.search.analysis import analyze, fold, snippet
 from articles.search.query import parse
@@ -71,34 +73,66 @@ def utc_naive(value):
     return value
 
 
-class _CachedOverlap(OverlappingCategorizer):
-    """Whoosh re-reads every posting of a multi-valued field to facet on it, on every search. A
-    segment never changes once written, so its document → values lists are kept per segment."""
+class _EveryMatch(collectors.WrappingCollector):
+    """Wraps the top-N collector and keeps the number of every matching document, for the total and
+    the facet counts. Whoosh's own FacetCollector instead runs each facet's categorizer per hit in
+    Python and makes the child collect (and sort) every hit: most of a search's time."""
 
-    _lists_by_segment = {}
-    _lock = threading.Lock()
+    def prepare(self, top_searcher, q, context):
+        self.docs = []
+        self.child.prepare(top_searcher, q, context)
 
-    def set_searcher(self, segment_searcher, docoffset):
-        if self._use_vectors or self._use_column:
-            return super().set_searcher(segment_searcher, docoffset)
-        self._segment_searcher = segment_searcher
-        key = (segment_searcher.reader().segment().segment_id(), self._fieldname)
-        lists = self._lists_by_segment.get(key)
-        if lists is None:
-            super().set_searcher(segment_searcher, docoffset)
-            lists = self._lists
-            with self._lock:
-                if len(self._lists_by_segment) >= 64:  # merged-away segments: start over
-                    self._lists_by_segment.clear()
-                self._lists_by_segment[key] = lists
-        self._lists = lists
+    def collect(self, sub_docnum):
+        self.docs.append(self.offset + sub_docnum)
+        return self.child.collect(sub_docnum)
+
+    def all_ids(self):
+        return self.docs
+
+    def count(self):
+        return len(self.docs)
 
 
-class CachedFieldFacet(FieldFacet):
-    def categorizer(self, global_searcher):
-        if self.allow_overlap:
-            return _CachedOverlap(global_searcher, self.fieldname)
-        return super().categorizer(global_searcher)
+_values_by_segment = {}  # (segment id, field) → each document's values in that segment
+_values_lock = threading.Lock()
+
+
+def segment_values(reader, fieldname):
+    """Each document's values of one field in one segment, as a list of tuples by document number.
+
+    Built once from the field's postings and kept: a segment never changes once written (deletions
+    only hide documents, which never match)."""
+    key = (reader.segment().segment_id(), fieldname)
+    values = _values_by_segment.get(key)
+    if values is None:
+        field = reader.schema[fieldname]
+        values = [()] * reader.doc_count_all()
+        for text in reader.lexicon(fieldname):
+            value = field.from_bytes(text)
+            for docnum in reader.postings(fieldname, text).all_ids():
+                values[docnum] += (value,)
+        with _values_lock:
+            if len(_values_by_segment) >= 256:  # segments merged away or older generations
+                _values_by_segment.clear()
+            _values_by_segment[key] = values
+    return values
+
+
+def facet_counts(searcher, docs, fieldnames):
+    """{field: [(value, count), …]} over the documents `docs` (global numbers), most frequent first."""
+    docs = sorted(docs)
+    counts = {name: Counter() for name in fieldnames}
+    for subsearcher, offset in searcher.leaf_searchers():
+        reader = subsearcher.reader()
+        lo = bisect_left(docs, offset)
+        hi = bisect_left(docs, offset + reader.doc_count_all())
+        if lo == hi:
+            continue
+        local = [d - offset for d in docs[lo:hi]]
+        for name in fieldnames:
+            values = segment_values(reader, name)
+            counts[name].update(chain.from_iterable(map(values.__getitem__, local)))
+    return {name: sorted(c.items(), key=lambda item: (-item[1], item[0])) for name, c in counts.items()}
 
 
 class IndonesianWhooshSearchQuery(WhooshSearchQuery):
@@ -435,9 +469,13 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
         cts = sorted(get_model_ct(m) for m in models) if models else []
         if not cts and limit_to_registered_models:
             cts = self.build_models_list()
-        if cts:
+        if cts and set(cts) != set(self.build_models_list()):
+            # Only a narrower set of models needs this filter: with all of them it matches every
+            # document and costs a walk over the whole index on each search.
             filters.append(wq.Or([wq.Term(DJANGO_CT, ct) for ct in cts]))
 
+        if date_facets or query_facets:
+            raise ValueError("only field facets are supported; facet on 'month' for dates")
         reverse = False
         if sort_by:
             directions = {name.startswith("-") for name in sort_by}
@@ -446,37 +484,28 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
             reverse = directions == {True}
             sort_by = [name.lstrip("-") for name in sort_by]
 
-        group_by, facet_types = [], {}
-        for name in facets or ():
-            # Multi-valued (KEYWORD) fields need Whoosh's overlapping categorizer; single values are
-            # read from their sortable column, which is far cheaper.
-            multivalued = isinstance(self.schema[name], KEYWORD)
-            group_by.append(CachedFieldFacet(name, allow_overlap=multivalued, maptype=Count))
-            facet_types[name] = "fields"
-        for name, spec in (date_facets or {}).items():
-            gap = relativedelta(**{f"{spec['gap_by']}s": spec.get("gap_amount", 1)})
-            start, end = utc_naive(spec["start_date"]), utc_naive(spec["end_date"])
-            group_by.append(DateRangeFacet(name, start, end, gap, maptype=Count))
-            facet_types[name] = "dates"
-
+        # One pass over the matches: the top of the page (a heap, or the sort order) and every
+        # matching document's number, from which the total and the facets are counted.
         page_num, page_length = self.calculate_page(start_offset, end_offset)
-        raw_page = searcher.search_page(
-            parsed,
-            page_num,
-            pagelen=page_length,
-            sortedby=sort_by or None,
-            reverse=reverse,
-            groupedby=group_by or None,
-            filter=wq.And(filters) if filters else None,
-        )
+        limit = page_num * page_length
+        if sort_by:
+            top = collectors.SortingCollector(sort_by, limit=limit, reverse=reverse)
+        else:
+            top = collectors.TopCollector(limit, usequality=False)  # every match is visited anyway
+        every = _EveryMatch(top)
+        collector = collectors.FilterCollector(every, wq.And(filters)) if filters else every
+        searcher.search_with_collector(parsed, collector)
+        raw_page = ResultsPage(collector.results(), page_num, page_length)
         results = self._process_results(
             raw_page,
             highlight=highlight,
             query_string=query_string,
             parsed_query=parsed,
             result_class=result_class,
-            facet_types=facet_types,
         )
+        results["hits"] = len(every.docs)
+        if facets:
+            results["facets"] = {"fields": facet_counts(searcher, every.docs, list(facets)), "dates": {}}
         if raw_page.pagenum < page_num:
             # Whoosh serves the last page for a page past the end: show nothing, keep the total.
             results["results"] = []

@@ -149,21 +149,29 @@ def fold(text):
 # Highlighting ----------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=100_000)
+def word_terms(word):
+    """The index terms of one folded word (several for a variant, none for a stopword)."""
+    return tuple(analyze(word))
+
+
+_WORD = re.compile(WORD_PATTERN)
+
+
 def _matches(text, terms, prefixes):
-    """Character spans of the words in `text` that match a stemmed term or start with a prefix."""
+    """Character spans of the words in `text` that match a stemmed term or start with a prefix.
+
+    Word by word with a cache instead of the analyzer over the whole text: every filter of the
+    analyzer works on one word at a time, so the terms are the same, at a fraction of the cost."""
     spans = []
-    for t in _shared_analyzer()(text, chars=True, removestops=False, mode="index"):
-        if t.stopped:
-            continue
-        start, end = t.startchar, t.endchar
-        original = fold(text[start:end])
-        hit = t.text in terms or any(original.startswith(p) for p in prefixes)
-        if spans and spans[-1][0] == start:  # a variant expanded into several words
-            if hit and not spans[-1][2]:
-                spans[-1] = (start, end, t.text)
-            continue
-        spans.append((start, end, t.text if hit else None))
-    return [(s, e, term) for s, e, term in spans if term]
+    for match in _WORD.finditer(text):
+        original = fold(match.group())
+        hit = next((t for t in word_terms(original) if t in terms), None)
+        if hit is None and prefixes and original.startswith(prefixes):
+            hit = original
+        if hit:
+            spans.append((match.start(), match.end(), hit))
+    return spans
 
 
 def snippet(text, words=(), prefixes=(), terms=(), length=240):

@@ -25,27 +25,38 @@ def changed(**kwargs):
         cache.set(VERSION_KEY, 1)
 
 
+def cached(name, compute):
+    """compute(), kept under `name` until the next change to articles or tags (TTL elsewhere).
+
+    For the aggregates of the browse pages (counts, charts, co-mentions), which grow with the archive
+    while the page around them does not."""
+    key = _key(name)
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, TTL)
+    return value
+
+
 def region_counts():
     """{region id: distinct articles with a live tag on it or, for a province, on any of its members}."""
+    return cached("region-counts", _region_counts)
+
+
+def _region_counts():
     from articles.models import RegionTag
 
-    key = _key("region-counts")
-    counts = cache.get(key)
-    if counts is None:
-        live = RegionTag.objects.live().order_by()
-        counts = dict(
-            live.values("region_id")
-            .annotate(n=Count("article_id", distinct=True))
-            .values_list("region_id", "n")
-        )
-        by_province = (
-            live.annotate(province=Coalesce("region__parent_id", "region_id"))
-            .values("province")
-            .annotate(n=Count("article_id", distinct=True))
-            .values_list("province", "n")
-        )
-        counts.update(by_province)
-        cache.set(key, counts, TTL)
+    live = RegionTag.objects.live().order_by()
+    counts = dict(
+        live.values("region_id").annotate(n=Count("article_id", distinct=True)).values_list("region_id", "n")
+    )
+    by_province = (
+        live.annotate(province=Coalesce("region__parent_id", "region_id"))
+        .values("province")
+        .annotate(n=Count("article_id", distinct=True))
+        .values_list("province", "n")
+    )
+    counts.update(by_province)
     return counts
 
 
@@ -62,10 +73,9 @@ def most_mentioned_people(limit=10):
     """The active people named in the most articles (live tags; merged records count for nobody)."""
     from articles.models import Person, PersonTag
 
-    key = _key(f"most-mentioned-{limit}")
-    top = cache.get(key)
-    if top is None:
-        top = list(
+    top = cached(
+        f"most-mentioned-{limit}",
+        lambda: list(
             PersonTag.objects.live()
             .filter(person__merged_into__isnull=True)
             .order_by()
@@ -73,8 +83,8 @@ def most_mentioned_people(limit=10):
             .annotate(n=Count("article_id", distinct=True))
             .order_by("-n", "person_id")
             .values_list("person_id", "n")[:limit]
-        )
-        cache.set(key, top, TTL)
+        ),
+    )
     people = Person.objects.in_bulk([pk for pk, _ in top])
     ranked = []
     for pk, n in top:

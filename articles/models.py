@@ -153,8 +153,8 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def for_listing(self):
-        """What an article list shows besides the title: outlet and dateline region."""
-        return self.select_related("outlet", "dateline_region")
+        """What an article list shows besides the title: outlet and dateline region (no text)."""
+        return self.select_related("outlet", "dateline_region").defer("raw", "body")
 
     def confirmed_first_for(self, person):
         """Articles mentioning the person, those with an editor-confirmed tag first (person page)."""

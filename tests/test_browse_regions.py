@@ -149,3 +149,16 @@ def test_region_counts_follow_a_rejection_at_once(make_article, tag_region):
     tag.status = "rejected"
     tag.save()
     assert region_counts().get(metro.pk, 0) == 0
+
+
+def test_a_region_pages_cached_count_and_chart_follow_a_new_article_at_once(client, make_article, tag_region):
+    from datetime import date
+
+    tag_region(make_article(title="Debat Pertama", published_on=date(2024, 9, 2)), "18.72")
+    before = client.get("/wilayah/kota-metro/")  # fills the cache
+    assert before.context["page"].paginator.count == 1
+    tag_region(make_article(title="Debat Kedua", published_on=date(2024, 10, 7)), "18.72")
+    after = client.get("/wilayah/kota-metro/")
+    assert after.context["page"].paginator.count == 2
+    assert [a.title for a in after.context["page"]] == ["Debat Kedua", "Debat Pertama"]
+    assert after.context["chart"].total == 2

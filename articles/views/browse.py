@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from articles.browse_forms import EventFilterForm, HighlightForm, PersonFilterForm
 from articles.charts import attention_chart
-from articles.counts import most_mentioned_people, with_region_counts
+from articles.counts import cached, most_mentioned_people, with_region_counts
 from articles.highlight import query_terms
 from articles.models import (
     Article,
@@ -49,10 +49,14 @@ RELATED_CACHE_SECONDS = 24 * 60 * 60
 LIVE = [TagStatus.SUGGESTED, TagStatus.CONFIRMED]
 
 
-def paginate(request, items, per_page=PER_PAGE):
-    """The requested page of `items`; a page that is not a number or out of range is a 404."""
+def paginate(request, items, per_page=PER_PAGE, count=None):
+    """The requested page of `items`; a page that is not a number or out of range is a 404.
+    `count`, when the caller already knows it, saves counting the items again."""
+    paginator = Paginator(items, per_page)
+    if count is not None:
+        paginator.count = count  # a cached_property: set, it is never computed
     try:
-        return Paginator(items, per_page).page(request.GET.get("page") or 1)
+        return paginator.page(request.GET.get("page") or 1)
     except (EmptyPage, PageNotAnInteger) as exc:
         raise Http404(_("Halaman tidak ditemukan.")) from exc
 
@@ -100,9 +104,10 @@ def region(request, slug):
     region = get_object_or_404(Region.objects.select_related("parent"), slug=slug)
     scope = Region.objects.with_descendants(region)
     articles = Article.objects.in_region(region)
+    count = cached(f"region-{region.pk}-count", articles.count)
     context = {
         "region": region,
-        "page": paginate(request, articles.newest_first().for_listing()),
+        "page": paginate(request, articles.newest_first().for_listing(), count=count),
         "subregions": with_region_counts(region.children.all()) if region.parent_id is None else [],
         "positions": Position.objects.filter(region__in=scope)
         .select_related("person__merged_into", "region", "organization")
@@ -111,7 +116,7 @@ def region(request, slug):
         .select_related("region")
         .order_by(F("date").desc(nulls_last=True), "name")[:20],
         "organizations": Organization.objects.filter(region__in=scope).order_by("name")[:50],
-        "chart": attention_chart(articles.weekly_counts()),
+        "chart": attention_chart(cached(f"region-{region.pk}-weeks", articles.weekly_counts)),
     }
     return render(request, "articles/region.html", context)
 
@@ -250,12 +255,15 @@ def person(request, slug):
     if person.merged_into_id:
         return redirect(_survivor(person).get_absolute_url(), permanent=True)
     mentions = Article.objects.mentioning(person)
-    co_mentioned = (
-        Person.objects.active()
-        .filter(tags__status__in=LIVE, tags__article__in=mentions.values("pk"))
-        .exclude(pk=person.pk)
-        .annotate(shared=Count("tags__article", distinct=True))
-        .order_by("-shared", "name")[:10]
+    co_mentioned = cached(
+        f"person-{person.pk}-co-mentioned",
+        lambda: list(
+            Person.objects.active()
+            .filter(tags__status__in=LIVE, tags__article__in=mentions.values("pk"))
+            .exclude(pk=person.pk)
+            .annotate(shared=Count("tags__article", distinct=True))
+            .order_by("-shared", "name")[:10]
+        ),
     )
     tagged_events = EventTag.objects.live().filter(article__in=mentions.values("pk")).values("event_id")
     events = (
@@ -268,10 +276,14 @@ def person(request, slug):
         "positions": person.positions.select_related("region__parent", "organization").order_by(
             F("last_seen_on").desc(nulls_last=True), "role"
         ),
-        "page": paginate(request, Article.objects.confirmed_first_for(person).for_listing()),
+        "page": paginate(
+            request,
+            Article.objects.confirmed_first_for(person).for_listing(),
+            count=cached(f"person-{person.pk}-count", mentions.count),
+        ),
         "co_mentioned": co_mentioned,
         "events": events,
-        "chart": attention_chart(mentions.weekly_counts()),
+        "chart": attention_chart(cached(f"person-{person.pk}-weeks", mentions.weekly_counts)),
     }
     return render(request, "articles/person.html", context)
 
@@ -309,8 +321,12 @@ def outlet(request, slug):
     articles = outlet.articles.all()
     context = {
         "outlet": outlet,
-        "page": paginate(request, articles.newest_first().for_listing()),
-        "chart": attention_chart(articles.weekly_counts()),
+        "page": paginate(
+            request,
+            articles.newest_first().for_listing(),
+            count=cached(f"outlet-{outlet.pk}-count", articles.count),
+        ),
+        "chart": attention_chart(cached(f"outlet-{outlet.pk}-weeks", articles.weekly_counts)),
     }
     return render(request, "articles/outlet.html", context)
 

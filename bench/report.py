@@ -17,8 +17,9 @@ TARGETS = {
         lambda r: r["naive_p95_ms"] >= 10 * r["search_p95_ms"],
     ),
     "import_index": (
-        "import + rebuild_index of 100,000 ≤ 10 min (from the measured rates)",
-        lambda r: (100_000 / r["import_per_s"] + 100_000 / r["index_per_s"]) <= 600,
+        # import_articles leaves every article indexed: no rebuild is needed after it
+        "import (extraction, storing and indexing) of 100,000 ≤ 10 min (from the measured rate)",
+        lambda r: 100_000 / r["import_per_s"] <= 600,
     ),
     "index_vs_raw": (
         "rebuild_index ≥ 80% of raw writer",

@@ -45,6 +45,7 @@ from whoosh.qparser import FuzzyTermPlugin, QueryParser
 from whoosh.searching import ResultsPage
 
 from articles.search.analysis import analyze, fold, snippet
+from articles.search.phrase import adjacent_words
 from articles.search.query import parse
 
 log = logging.getLogger(__name__)
@@ -494,7 +495,7 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
             top = collectors.TopCollector(limit, usequality=False)  # every match is visited anyway
         every = _EveryMatch(top)
         collector = collectors.FilterCollector(every, wq.And(filters)) if filters else every
-        searcher.search_with_collector(parsed, collector)
+        searcher.search_with_collector(adjacent_words(parsed), collector)
         raw_page = ResultsPage(collector.results(), page_num, page_length)
         results = self._process_results(
             raw_page,

@@ -152,9 +152,10 @@ class ArticleQuerySet(models.QuerySet):
             F("published_on").desc(nulls_last=True), F("published_at").desc(nulls_last=True), "-pk"
         )
 
-    def for_listing(self):
-        """What an article list shows besides the title: outlet and dateline region (no text)."""
-        return self.select_related("outlet", "dateline_region").defer("raw", "body")
+    def for_listing(self, body=False):
+        """What an article list shows besides the title: outlet and dateline region. Never the raw
+        bytes, and the body only when asked for (feeds quote its first paragraph)."""
+        return self.select_related("outlet", "dateline_region").defer("raw", *([] if body else ["body"]))
 
     def confirmed_first_for(self, person):
         """Articles mentioning the person, those with an editor-confirmed tag first (person page)."""

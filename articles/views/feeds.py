@@ -29,7 +29,7 @@ class ArticleFeed(Feed):
         return Article.objects.all()
 
     def items(self, obj):
-        return self.articles(obj).newest_first().for_listing()[:FEED_LENGTH]
+        return self.articles(obj).newest_first().for_listing(body=True)[:FEED_LENGTH]  # summaries
 
     def item_title(self, item):
         return item.title

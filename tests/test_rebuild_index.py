@@ -70,17 +70,12 @@ def test_clear_index_leaves_an_empty_working_index(corpus, search_index):
     assert search_index.ids() == set(Article.objects.values_list("pk", flat=True))
 
 
-def test_a_big_rebuild_spreads_the_analysis_over_writer_processes(
-    corpus, search_index, settings, monkeypatch
-):
-    from articles.search import backend as whoosh_backend
-
+def test_a_big_rebuild_spreads_the_analysis_over_writer_processes(corpus, search_index, settings):
     before = {word: set(find(word)) for word in ("qomaru", "bupati", "pilkada")}
-    settings.SEARCH_INDEX_PROCS = 2
-    monkeypatch.setattr(whoosh_backend, "PARALLEL_FROM", 1)  # the corpus is small; make it "big"
+    settings.SEARCH_INDEX_PROCS = 2  # a rebuild always writes in parallel, however small the corpus
     call_command("rebuild_index", "--noinput", stdout=StringIO())
 
-    writer = search_index.backend._writer(search_index.backend.index, 1)
+    writer = search_index.backend._writer(search_index.backend.index, parallel=True)
     writer.cancel()
     assert isinstance(writer, MpWriter) and writer.procs == 2
     assert search_index.ids() == set(Article.objects.values_list("pk", flat=True))

@@ -47,6 +47,8 @@ from whoosh.searching import ResultsPage
 from articles.search.analysis import analyze, fold, snippet
 from articles.search.phrase import adjacent_words
 from articles.search.query import parse
+from articles.search.ranges import column_ranges
+from articles.search.segments import per_segment
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +76,13 @@ def utc_naive(value):
     return value
 
 
+def _storage(path):
+    """Whoosh file storage without mmap. With mmap, Whoosh copies each file of a compound segment it
+    opens into a BytesIO (BufferFile), so a worker holds the whole index in its heap: 1.4 GB at
+    100,000 articles. Without it, reads seek in the segment file and the OS page cache is shared."""
+    return FileStorage(path, supports_mmap=False)
+
+
 class _EveryMatch(collectors.WrappingCollector):
     """Wraps the top-N collector and keeps the number of every matching document, for the total and
     the facet counts. Whoosh's own FacetCollector instead runs each facet's categorizer per hit in
@@ -94,28 +103,15 @@ class _EveryMatch(collectors.WrappingCollector):
         return len(self.docs)
 
 
-_values_by_segment = {}  # (segment id, field) → each document's values in that segment
-_values_lock = threading.Lock()
-
-
-def segment_values(reader, fieldname):
-    """Each document's values of one field in one segment, as a list of tuples by document number.
-
-    Built once from the field's postings and kept: a segment never changes once written (deletions
-    only hide documents, which never match)."""
-    key = (reader.segment().segment_id(), fieldname)
-    values = _values_by_segment.get(key)
-    if values is None:
-        field = reader.schema[fieldname]
-        values = [()] * reader.doc_count_all()
-        for text in reader.lexicon(fieldname):
-            value = field.from_bytes(text)
-            for docnum in reader.postings(fieldname, text).all_ids():
-                values[docnum] += (value,)
-        with _values_lock:
-            if len(_values_by_segment) >= 256:  # segments merged away or older generations
-                _values_by_segment.clear()
-            _values_by_segment[key] = values
+def _document_values(reader, fieldname):
+    """Each document's values of one field in one segment, as a list of tuples by document number,
+    read from the field's postings."""
+    field = reader.schema[fieldname]
+    values = [()] * reader.doc_count_all()
+    for text in reader.lexicon(fieldname):
+        value = field.from_bytes(text)
+        for docnum in reader.postings(fieldname, text).all_ids():
+            values[docnum] += (value,)
     return values
 
 
@@ -131,7 +127,7 @@ def facet_counts(searcher, docs, fieldnames):
             continue
         local = [d - offset for d in docs[lo:hi]]
         for name in fieldnames:
-            values = segment_values(reader, name)
+            values = per_segment(reader, name, _document_values)
             counts[name].update(chain.from_iterable(map(values.__getitem__, local)))
     return {name: sorted(c.items(), key=lambda item: (-item[1], item[0])) for name, c in counts.items()}
 
@@ -198,7 +194,7 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
             name = self._current_generation()
             if name is None or not os.path.isdir(os.path.join(self.root, name)):
                 name = self._new_generation()
-                FileStorage(os.path.join(self.root, name)).create_index(self.schema)
+                _storage(os.path.join(self.root, name)).create_index(self.schema)
                 self._point_current_at(name)
         self._open(name)
         self.setup_complete = True
@@ -206,7 +202,7 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
     def _open(self, name):
         self._close_searcher()
         self.generation = name
-        self.storage = FileStorage(os.path.join(self.root, name))
+        self.storage = _storage(os.path.join(self.root, name))
         try:
             self.index = self.storage.open_index(schema=self.schema)
         except EmptyIndexError:
@@ -293,12 +289,12 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
             yield doc
 
     @staticmethod
-    def _writer(index, size, **options):
+    def _writer(index, parallel, **options):
         """A writer for `size` documents. Analysing text (Sastrawi, postings) is pure-Python work on
         one core, so a big write hands it to one sub-writer process per core, each making its own
         segment (Whoosh's MpWriter), while this process reads the database and prepares documents."""
         procs = settings.SEARCH_INDEX_PROCS
-        if procs > 1 and size >= PARALLEL_FROM:
+        if procs > 1 and parallel:
             return index.writer(procs=procs, multisegment=True, limitmb=LIMIT_MB // procs, **options)
         return index.writer(limitmb=LIMIT_MB, **options)
 
@@ -314,7 +310,7 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
         `size`, the number of objects when known, lets a big write use every core."""
         with self.write_lock():
             self._sync()
-            writer = self._writer(self.index, size, timeout=WRITER_TIMEOUT)
+            writer = self._writer(self.index, size >= PARALLEL_FROM, timeout=WRITER_TIMEOUT)
             changed = []
             try:
                 for ident in removed:
@@ -358,7 +354,7 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
             self.setup()
         with self.write_lock():
             name = self._new_generation()
-            FileStorage(os.path.join(self.root, name)).create_index(self.schema)
+            _storage(os.path.join(self.root, name)).create_index(self.schema)
             self._point_current_at(name)
             self._open(name)
 
@@ -387,8 +383,8 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
                 pass
             try:
                 name = self._new_generation()
-                new_index = FileStorage(os.path.join(self.root, name)).create_index(self.schema)
-                writer = self._writer(new_index, PARALLEL_FROM)
+                new_index = _storage(os.path.join(self.root, name)).create_index(self.schema)
+                writer = self._writer(new_index, parallel=True)
                 count = 0
                 try:
                     for doc in self._documents(index, objects):
@@ -494,8 +490,8 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
         else:
             top = collectors.TopCollector(limit, usequality=False)  # every match is visited anyway
         every = _EveryMatch(top)
-        collector = collectors.FilterCollector(every, wq.And(filters)) if filters else every
-        searcher.search_with_collector(adjacent_words(parsed), collector)
+        collector = collectors.FilterCollector(every, column_ranges(wq.And(filters))) if filters else every
+        searcher.search_with_collector(column_ranges(adjacent_words(parsed)), collector)
         raw_page = ResultsPage(collector.results(), page_num, page_length)
         results = self._process_results(
             raw_page,

@@ -11,6 +11,19 @@ from whoosh import matching
 from whoosh import query as wq
 
 
+class _Matches(matching.ListMatcher):
+    """The phrase's documents and scores. ListMatcher recomputes max(weights) on every
+    block_max_weight(), which a union with other fields asks for at every step: 2.2 s of a 2.6 s
+    "ketua kpu" at 100,000 articles. The maximum never changes, so it is taken once."""
+
+    def __init__(self, ids, weights):
+        super().__init__(ids, weights=weights)
+        self._max_weight = max(weights)
+
+    def block_max_weight(self):
+        return self._max_weight
+
+
 class AdjacentWords(wq.Phrase):
     def matcher(self, searcher, context=None):
         if self.slop != 1 or len(self.words) < 2:
@@ -38,7 +51,7 @@ class AdjacentWords(wq.Phrase):
                 ids.append(both.id())
                 scores.append(both.score() * self.boost)
             both.next()
-        return matching.ListMatcher(ids, weights=scores) if ids else matching.NullMatcher()
+        return _Matches(ids, scores) if ids else matching.NullMatcher()
 
 
 def adjacent_words(query):

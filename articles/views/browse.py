@@ -69,16 +69,20 @@ def live_tag_count(relation):
 # Home ---------------------------------------------------------------------------------------------
 
 
+def home_totals():
+    return {
+        "articles": Article.objects.count(),
+        "people": Person.objects.active().count(),
+        "regions": RegionTag.objects.live().values("region_id").distinct().count(),
+        "events": Event.objects.count(),
+        "outlets": Outlet.objects.count(),
+    }
+
+
 def home(request):
     context = {
         "latest": Article.objects.newest_first().for_listing()[:10],
-        "totals": {
-            "articles": Article.objects.count(),
-            "people": Person.objects.active().count(),
-            "regions": RegionTag.objects.live().values("region_id").distinct().count(),
-            "events": Event.objects.count(),
-            "outlets": Outlet.objects.count(),
-        },
+        "totals": cached("home-totals", home_totals),
         "provinces": with_region_counts(Region.objects.provinces()),
         "people": most_mentioned_people(10),
         "events": Event.objects.filter(date__isnull=False).select_related("region").order_by("-date")[:8],
@@ -155,19 +159,19 @@ def date_index(request):
 
 
 def date_year(request, year):
-    start = _date_or_404(year)
+    start, end = _date_or_404(year), date(year + 1, 1, 1)
     rows = (
         Article.objects.published()
-        .filter(published_on__year=year)
+        .filter(published_on__gte=start, published_on__lt=end)  # a range uses the index
         .order_by()
         .annotate(month=ExtractMonth("published_on"))
-        .values("month")
+        .values_list("month")
         .annotate(n=Count("pk"))
     )
-    counts = {row["month"]: row["n"] for row in rows}
+    counts = cached(f"year-{year}-months", lambda: dict(rows))  # a whole year: every article of 2024
     if not counts:
         raise Http404(_("Tidak ada artikel pada tahun ini."))
-    previous, following = _neighbours(start, date(year + 1, 1, 1))
+    previous, following = _neighbours(start, end)
     context = {
         "year": year,
         "months": [(date(year, m, 1), counts.get(m, 0)) for m in range(1, 13)],
@@ -183,13 +187,13 @@ def date_month(request, year, month):
     end = (start + timedelta(days=31)).replace(day=1)
     rows = (
         Article.objects.published()
-        .filter(published_on__year=year, published_on__month=month)
+        .filter(published_on__gte=start, published_on__lt=end)
         .order_by()
         .annotate(day=ExtractDay("published_on"))
-        .values("day")
+        .values_list("day")
         .annotate(n=Count("pk"))
     )
-    counts = {row["day"]: row["n"] for row in rows}
+    counts = dict(rows)
     if not counts:
         raise Http404(_("Tidak ada artikel pada bulan ini."))
     weeks = [

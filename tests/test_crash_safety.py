@@ -8,9 +8,11 @@ CRASH_KILLS sets the kills per command (default 10, `make soak` uses more); CRAS
 run: the seed is printed with every failure.
 """
 
+import contextlib
 import fcntl
 import os
 import random
+import signal
 import time
 from pathlib import Path
 
@@ -197,3 +199,45 @@ def test_a_writer_killed_holding_the_locks_leaves_nothing_blocked_and_a_live_one
     lock.release()
     assert site.check_index().stdout.strip() == "Index and database agree."
     assert search_count(site, marker(10)) == 1
+
+
+HOLD_A_PARALLEL_WRITER = """
+import time
+from django.conf import settings
+from haystack import connections
+settings.SEARCH_INDEX_PROCS = 2
+backend = connections["default"].get_backend()
+backend.setup()
+with backend.write_lock():
+    writer = backend._writer(backend.index, parallel=True)
+    for n in range(2 * writer.batchsize):  # each full batch starts a sub-writer, up to one per core
+        writer.add_document(id=f"articles.article.{n}", django_ct="articles.article", django_id=str(n))
+    print(*(task.pid for task in writer.tasks), flush=True)
+    time.sleep(120)
+"""
+
+
+def test_sub_writers_of_a_killed_parallel_write_die_with_it_and_free_the_locks(site):
+    ours = site.whoosh / "write.lock"
+    holder = site.start("shell", "--no-imports", "-c", HOLD_A_PARALLEL_WRITER)
+    sub_writers = []
+    try:
+        sub_writers = [int(pid) for pid in holder.stdout.readline().split()]
+        assert len(sub_writers) == 2, holder.stderr.read()
+        assert not lock_is_free(ours)
+        kill9(holder)
+        # The sub-writers were forked holding both locks. Were they left waiting on their job queue,
+        # every later write would wait on them for ever.
+        whooshs = Path(os.path.realpath(site.whoosh / "current")) / "MAIN_WRITELOCK"
+        deadline = time.monotonic() + 30
+        while not lock_is_free(ours) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert lock_is_free(ours), "a sub-writer of the killed process still holds the write lock"
+        lock = FileLock(str(whooshs))
+        assert lock.acquire(blocking=False)
+        lock.release()
+    finally:
+        kill9(holder)
+        for pid in sub_writers:  # so that a failure leaves no orphan behind
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)

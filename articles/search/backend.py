@@ -49,6 +49,7 @@ from articles.search.phrase import adjacent_words
 from articles.search.query import parse
 from articles.search.ranges import column_ranges
 from articles.search.segments import per_segment
+from articles.search.writers import ParallelWriter
 
 log = logging.getLogger(__name__)
 
@@ -290,12 +291,12 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
 
     @staticmethod
     def _writer(index, parallel, **options):
-        """A writer for `size` documents. Analysing text (Sastrawi, postings) is pure-Python work on
-        one core, so a big write hands it to one sub-writer process per core, each making its own
-        segment (Whoosh's MpWriter), while this process reads the database and prepares documents."""
+        """A writer. Analysing text (Sastrawi, postings) is pure-Python work on one core, so a big
+        (`parallel`) write hands it to one sub-writer process per core, each making its own segment
+        (Whoosh's MpWriter), while this process reads the database and prepares documents."""
         procs = settings.SEARCH_INDEX_PROCS
         if procs > 1 and parallel:
-            return index.writer(procs=procs, multisegment=True, limitmb=LIMIT_MB // procs, **options)
+            return ParallelWriter(index, procs=procs, multisegment=True, limitmb=LIMIT_MB // procs, **options)
         return index.writer(limitmb=LIMIT_MB, **options)
 
     def _journal(self, identifiers):

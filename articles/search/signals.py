@@ -48,7 +48,7 @@ def affected_articles(instance):
     if isinstance(instance, Person):
         tags = PersonTag.objects.filter(Q(person=instance) | Q(person__merged_into=instance))
     elif isinstance(instance, Region):
-        tags = RegionTag.objects.filter(Q(region=instance) | Q(region__parent=instance))
+        tags = RegionTag.objects.filter(region__in=Region.objects.with_descendants(instance).values("pk"))
     elif isinstance(instance, Organization):
         tags = OrganizationTag.objects.filter(organization=instance)
     elif isinstance(instance, Event):

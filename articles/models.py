@@ -472,6 +472,10 @@ class RegionTag(Tag):
         constraints = [
             models.UniqueConstraint(fields=["article", "region"], name="region_tag_unique"),
         ]
+        indexes = [
+            # Covers the per-region article counts and lists: read from the index alone, never the rows.
+            models.Index(fields=["region", "status", "article"], name="region_tag_live_articles"),
+        ]
 
     def __str__(self):
         return f"{self.region} in {self.article_id}"
@@ -485,6 +489,10 @@ class PersonTag(Tag):
         default_related_name = "person_tags"
         constraints = [
             models.UniqueConstraint(fields=["article", "person"], name="person_tag_unique"),
+        ]
+        indexes = [
+            # Covers the per-person article counts and lists: read from the index alone, never the rows.
+            models.Index(fields=["person", "status", "article"], name="person_tag_live_articles"),
         ]
 
     def __str__(self):

@@ -9,7 +9,7 @@ staleness in the other processes is what keeps that off nearly every page view.
 from django.core.cache import cache
 from django.db.models import Count
 from django.db.models.functions import Coalesce
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 TTL = 60
 VERSION_KEY = "archive-counts-version"
@@ -96,8 +96,10 @@ def most_mentioned_people(limit=10):
 
 
 def connect():
-    from articles.models import Article, EventTag, OrganizationTag, Person, PersonTag, RegionTag
+    from articles.models import Article, Event, EventTag, OrganizationTag, Person, PersonTag, RegionTag
 
-    for model in (Article, RegionTag, PersonTag, OrganizationTag, EventTag, Person):
+    for model in (Article, RegionTag, PersonTag, OrganizationTag, EventTag, Person, Event):
         post_save.connect(changed, sender=model, dispatch_uid=f"counts-save-{model.__name__}")
         post_delete.connect(changed, sender=model, dispatch_uid=f"counts-delete-{model.__name__}")
+    # a person page lists the events they took part in
+    m2m_changed.connect(changed, sender=Event.participants.through, dispatch_uid="counts-participants")

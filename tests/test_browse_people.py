@@ -85,6 +85,17 @@ def test_person_page_shows_people_mentioned_with_them_and_their_events(client, a
     assert "<svg" in response.content.decode()
 
 
+def test_person_page_shows_an_event_change_at_once(client, archive, make_person):
+    event = archive["event"]
+    person = make_person("Tokoh Baru")
+    assert event.name not in client.get(person.get_absolute_url()).content.decode()  # now cached
+    event.participants.add(person)
+    assert event.name in client.get(person.get_absolute_url()).content.decode()
+    event.name = "Debat Kedua"
+    event.save()
+    assert "Debat Kedua" in client.get(person.get_absolute_url()).content.decode()
+
+
 def test_rejected_mentions_are_not_listed(client, archive, make_article):
     person = archive["people"][2]
     hidden = make_article(title="Salah orang", published_on=date(2024, 6, 1))

@@ -270,10 +270,13 @@ def person(request, slug):
         ),
     )
     tagged_events = EventTag.objects.live().filter(article__in=mentions.values("pk")).values("event_id")
-    events = (
-        Event.objects.filter(Q(pk__in=person.events.values("pk")) | Q(pk__in=tagged_events))
-        .select_related("region")
-        .order_by(F("date").desc(nulls_last=True), "name")[:20]
+    events = cached(  # the event tags of every article that names the person
+        f"person-{person.pk}-events",
+        lambda: list(
+            Event.objects.filter(Q(pk__in=person.events.values("pk")) | Q(pk__in=tagged_events))
+            .select_related("region")
+            .order_by(F("date").desc(nulls_last=True), "name")[:20]
+        ),
     )
     context = {
         "person": person,

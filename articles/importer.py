@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from rapidfuzz import fuzz
 
@@ -177,6 +177,7 @@ class Importer:
             batch.errors = [{"file": f.path, "reason": f.reason} for f in result.failures]
             batch.finished_at = timezone.now()
             batch.save()
+            refresh_statistics()
         return result
 
     def parse_all(self, paths):
@@ -424,3 +425,14 @@ def sync_tags(model, article, field_name, found, extra=lambda mention: {}, fresh
     stale = [t.pk for t in existing.values() if t.status == TagStatus.SUGGESTED]
     if stale:
         model.objects.filter(pk__in=stale).delete()
+
+
+def refresh_statistics():
+    """Let SQLite plan from what the archive now holds. Without ANALYZE's statistics it guesses, and
+    at 100,000 articles it guessed a person-by-person plan for a busy person's co-mentions: 12.6 s
+    instead of 35 ms. analysis_limit samples each index, so this takes milliseconds. PostgreSQL's
+    autovacuum keeps its own statistics."""
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA analysis_limit=1000")
+            cursor.execute("ANALYZE")

@@ -154,6 +154,15 @@ def test_the_same_person_in_two_articles_is_one_person(seeds):
     assert Position.objects.filter(person=qomaru, region__code="18.72").count() == 1
 
 
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="PostgreSQL's autovacuum analyses")
+def test_an_import_leaves_sqlite_the_statistics_it_plans_queries_with(seeds):
+    run(seeds)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT DISTINCT idx FROM sqlite_stat1 WHERE tbl = 'articles_persontag'")
+        indexes = {row[0] for row in cursor.fetchall()}
+    assert "person_tag_live_articles" in indexes
+
+
 def test_dry_run_writes_nothing(seeds):
     out, _, failed = run(seeds, dry_run=True)
     assert not failed

@@ -1,9 +1,12 @@
 """The archive's data: official regions, outlets, articles, the people, organisations and events
 they mention, and the tags that tie them together with the editor's verdict."""
 
+from collections import Counter
+from datetime import timedelta
+
 from django.db import models
 from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce, TruncWeek
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -174,17 +177,18 @@ class ArticleQuerySet(models.QuerySet):
             )
         )
 
+    def daily_counts(self):
+        """{date: n} of the dated articles. Grouped on the date itself, which the date index holds, and
+        folded into weeks, months or years in Python: SQLite runs Django's Trunc and Extract as a
+        Python function per row (70 ms for a busy province's weeks at 100,000 articles)."""
+        return dict(self.published().order_by().values_list("published_on").annotate(n=Count("pk")))
+
     def weekly_counts(self):
         """[(monday, n), …] oldest first: the data behind the attention charts."""
-        rows = (
-            self.published()
-            .order_by()
-            .annotate(week=TruncWeek("published_on"))
-            .values("week")
-            .annotate(n=Count("pk"))
-            .order_by("week")
-        )
-        return [(row["week"], row["n"]) for row in rows]
+        weeks = Counter()
+        for day, n in self.daily_counts().items():
+            weeks[day - timedelta(days=day.weekday())] += n
+        return sorted(weeks.items())
 
 
 class Article(models.Model):

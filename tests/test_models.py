@@ -1,5 +1,7 @@
 """The data model's rules: unique content, tag statuses and the query vocabulary."""
 
+from datetime import date
+
 import pytest
 from django.db import IntegrityError, transaction
 
@@ -92,3 +94,10 @@ def test_confirmed_tags_only_counts_what_an_editor_confirmed(make_article, make_
     tag_person(make_article(), person, status="confirmed")
     tag_person(make_article(), person, status="suggested")
     assert PersonTag.objects.confirmed().filter(person=person).count() == 1
+
+
+def test_weekly_counts_fold_dated_articles_into_weeks_starting_on_monday(make_article):
+    for day in (date(2024, 11, 18), date(2024, 11, 20), date(2024, 11, 24), date(2024, 11, 25)):
+        make_article(title=f"Hari {day}", published_on=day)  # Monday, Wednesday, Sunday, next Monday
+    make_article(title="Tanpa tanggal", published_on=None)
+    assert Article.objects.weekly_counts() == [(date(2024, 11, 18), 3), (date(2024, 11, 25), 1)]

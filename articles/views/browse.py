@@ -8,12 +8,13 @@ import calendar
 import codecs
 import logging
 import re
+from collections import Counter
 from datetime import date, timedelta
 
 from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
-from django.db.models.functions import Coalesce, ExtractDay, ExtractMonth, ExtractYear
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -147,28 +148,26 @@ def _neighbours(before, after):
 
 
 def date_index(request):
-    years = (
-        Article.objects.published()
-        .order_by()
-        .annotate(year=ExtractYear("published_on"))
-        .values("year")
-        .annotate(n=Count("pk"))
-        .order_by("year")
-    )
+    counts = Counter()
+    for day, n in Article.objects.daily_counts().items():
+        counts[day.year] += n
+    years = [{"year": year, "n": n} for year, n in sorted(counts.items())]
     return render(request, "articles/date_index.html", {"years": years})
+
+
+def _counts_by(start, end, part):
+    """{month or day number: articles} published from `start` up to `end`."""
+    counts = Counter()
+    for day, n in (
+        Article.objects.filter(published_on__gte=start, published_on__lt=end).daily_counts().items()
+    ):
+        counts[getattr(day, part)] += n
+    return counts
 
 
 def date_year(request, year):
     start, end = _date_or_404(year), date(year + 1, 1, 1)
-    rows = (
-        Article.objects.published()
-        .filter(published_on__gte=start, published_on__lt=end)  # a range uses the index
-        .order_by()
-        .annotate(month=ExtractMonth("published_on"))
-        .values_list("month")
-        .annotate(n=Count("pk"))
-    )
-    counts = cached(f"year-{year}-months", lambda: dict(rows))  # a whole year: every article of 2024
+    counts = cached(f"year-{year}-months", lambda: _counts_by(start, end, "month"))  # every article of 2024
     if not counts:
         raise Http404(_("Tidak ada artikel pada tahun ini."))
     previous, following = _neighbours(start, end)
@@ -185,15 +184,7 @@ def date_year(request, year):
 def date_month(request, year, month):
     start = _date_or_404(year, month)
     end = (start + timedelta(days=31)).replace(day=1)
-    rows = (
-        Article.objects.published()
-        .filter(published_on__gte=start, published_on__lt=end)
-        .order_by()
-        .annotate(day=ExtractDay("published_on"))
-        .values_list("day")
-        .annotate(n=Count("pk"))
-    )
-    counts = dict(rows)
+    counts = _counts_by(start, end, "day")
     if not counts:
         raise Http404(_("Tidak ada artikel pada bulan ini."))
     weeks = [
@@ -237,7 +228,9 @@ def person_list(request):
         if role:
             people = people.filter(pk__in=Position.objects.filter(role__icontains=role).values("person_id"))
         if where:
-            in_region = Position.objects.filter(region__in=Region.objects.with_descendants(where).values("pk"))
+            in_region = Position.objects.filter(
+                region__in=Region.objects.with_descendants(where).values("pk")
+            )
             people = people.filter(pk__in=in_region.values("person_id"))
     positions = Position.objects.select_related("region").order_by(F("last_seen_on").desc(nulls_last=True))
     people = people.prefetch_related(Prefetch("positions", queryset=positions)).order_by("name", "pk")

@@ -49,6 +49,7 @@ from articles.search.phrase import adjacent_words
 from articles.search.query import parse
 from articles.search.ranges import column_ranges
 from articles.search.segments import per_segment
+from articles.search.sorting import ColumnSort
 from articles.search.writers import ParallelWriter
 
 log = logging.getLogger(__name__)
@@ -486,7 +487,9 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
         # matching document's number, from which the total and the facets are counted.
         page_num, page_length = self.calculate_page(start_offset, end_offset)
         limit = page_num * page_length
-        if sort_by:
+        if len(sort_by or ()) == 1 and sort_by[0] in self.schema and self.schema[sort_by[0]].column_type:
+            top = ColumnSort(sort_by[0], limit, reverse)
+        elif sort_by:
             top = collectors.SortingCollector(sort_by, limit=limit, reverse=reverse)
         else:
             top = collectors.TopCollector(limit, usequality=False)  # every match is visited anyway

@@ -48,6 +48,7 @@ from articles.search.analysis import analyze, fold, snippet
 from articles.search.phrase import adjacent_words
 from articles.search.query import parse
 from articles.search.ranges import column_ranges
+from articles.search.scoring import BM25F
 from articles.search.segments import per_segment
 from articles.search.sorting import ColumnSort
 from articles.search.writers import ParallelWriter
@@ -228,7 +229,7 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
         """The shared searcher, refreshed only when a commit or swap happened since the last query."""
         self._sync()
         if self._searcher is None:
-            self._searcher = self.index.searcher()
+            self._searcher = self.index.searcher(weighting=BM25F())
         else:
             self._searcher = self._searcher.refresh()
         return self._searcher

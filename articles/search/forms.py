@@ -9,6 +9,7 @@ permalink); `run_search` turns valid data into a SearchQuerySet, runs it once, a
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from itertools import islice
 
 from django import forms
 from django.conf import settings
@@ -225,7 +226,8 @@ def _result(hit, parsed, regions):
 
 def _facets(counts, regions):
     def top(name, limit):
-        return [(value, n) for value, n in counts.get(name, []) if value][:limit]
+        # islice: a busy query has a value for thousands of people, and only the first few are shown
+        return list(islice(((value, n) for value, n in counts.get(name, []) if value), limit))
 
     people = dict(
         Person.objects.filter(slug__in=[s for s, _n in top("people", FACET_LIMITS["person"])]).values_list(

@@ -6,7 +6,9 @@ COPY requirements.txt .
 RUN pip install --no-cache-dir -r requirements.txt
 COPY . .
 RUN DEBUG=false SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput \
-    && useradd --system archive && mkdir -p /data/whoosh && chown archive /data/whoosh
+    && useradd --system archive && mkdir -p /data/whoosh /data/cache && chown archive /data/whoosh /data/cache
+# the browse pages' cached counts, shared by the gunicorn workers of this container
+ENV CACHE_PATH=/data/cache
 USER archive
 EXPOSE 8000
 ENTRYPOINT ["docker/entrypoint.sh"]

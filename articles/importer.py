@@ -18,6 +18,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from rapidfuzz import fuzz
 
+from articles import counts
 from articles.extraction import Gazetteer
 from articles.models import (
     Article,
@@ -162,8 +163,9 @@ class Importer:
         result = ImportResult(files=list(missing))
         if not self.dry_run:
             result.batch = ImportBatch.objects.create(paths=[str(a) for a in args])
-        # one index writer for the whole run, instead of one per article
-        with deferred_indexing():
+        # one index writer for the whole run, and one new version of the cached counts, instead of
+        # one of each per article
+        with deferred_indexing(), counts.deferred():
             if not self.dry_run:
                 update_articles(interrupted_and_unindexed(result.batch))
             for parsed in self.parse_all(paths):

@@ -1,5 +1,6 @@
 """Settings for the Pilkada news archive: one module, driven by the environment (see .env.example)."""
 
+import hashlib
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -96,6 +97,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The browse pages' aggregates (articles/counts.py) in files every worker process on this machine
+# shares: one process computes a count, and a change made in any of them clears it for all. Keys are
+# prefixed by the database they describe, so archives sharing the folder never mix.
+_database = DATABASES["default"]
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(Path(env_str("CACHE_PATH") or VAR_DIR / "cache")),
+        "KEY_PREFIX": hashlib.sha256(
+            f"{_database['ENGINE']}:{_database.get('HOST')}:{_database.get('PORT')}:{_database['NAME']}".encode()
+        ).hexdigest()[:12],
+        "OPTIONS": {"MAX_ENTRIES": 20_000},  # a region's and a person's counts each: thousands of keys
+    }
+}
 
 # Search: the embedded Whoosh index by default; a Solr or Elasticsearch 7 server by setting
 # SEARCH_BACKEND and SEARCH_URL. Views use Haystack's API only, so nothing else changes.

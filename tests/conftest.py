@@ -1,9 +1,20 @@
 """Shared fixtures: a real Whoosh index in a temporary folder for every test that touches search."""
 
 import pytest
+from django.conf import settings
+from django.test import override_settings
 from django.utils.text import slugify
 
 from articles.models import Article, Outlet, Person, PersonTag, Region, RegionTag
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory):
+    """The real file cache, in a folder of this test run's own: never a previous run's entries, nor
+    those of a development server using the same database settings."""
+    default = {**settings.CACHES["default"], "LOCATION": str(tmp_path_factory.mktemp("cache"))}
+    with override_settings(CACHES={"default": default}):
+        yield
 
 
 @pytest.fixture

@@ -250,6 +250,7 @@ class PersonQuerySet(models.QuerySet):
         return self.filter(merged_into__isnull=True)
 
     def in_region(self, region):
+        """People with a position in the region or, for a province, in any of its cities."""
         scope = Region.objects.with_descendants(region).values("pk")
         return self.filter(pk__in=Position.objects.filter(region__in=scope).values("person_id"))
 

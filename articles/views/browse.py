@@ -228,10 +228,7 @@ def person_list(request):
         if role:
             people = people.filter(pk__in=Position.objects.filter(role__icontains=role).values("person_id"))
         if where:
-            in_region = Position.objects.filter(
-                region__in=Region.objects.with_descendants(where).values("pk")
-            )
-            people = people.filter(pk__in=in_region.values("person_id"))
+            people = people.in_region(where)
     positions = Position.objects.select_related("region").order_by(F("last_seen_on").desc(nulls_last=True))
     people = people.prefetch_related(Prefetch("positions", queryset=positions)).order_by("name", "pk")
     context = {"form": form, "page": paginate(request, people, DIRECTORY_PER_PAGE)}

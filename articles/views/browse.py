@@ -8,7 +8,6 @@ import calendar
 import codecs
 import logging
 import re
-from collections import Counter
 from datetime import date, timedelta
 
 from django.core.cache import cache
@@ -148,26 +147,18 @@ def _neighbours(before, after):
 
 
 def date_index(request):
-    counts = Counter()
-    for day, n in Article.objects.daily_counts().items():
-        counts[day.year] += n
+    counts = Article.objects.counts_by(lambda day: day.year)
     years = [{"year": year, "n": n} for year, n in sorted(counts.items())]
     return render(request, "articles/date_index.html", {"years": years})
 
 
-def _counts_by(start, end, part):
-    """{month or day number: articles} published from `start` up to `end`."""
-    counts = Counter()
-    for day, n in (
-        Article.objects.filter(published_on__gte=start, published_on__lt=end).daily_counts().items()
-    ):
-        counts[getattr(day, part)] += n
-    return counts
-
-
 def date_year(request, year):
     start, end = _date_or_404(year), date(year + 1, 1, 1)
-    counts = cached(f"year-{year}-months", lambda: _counts_by(start, end, "month"))  # every article of 2024
+    # a whole year of articles: cached with the other aggregates
+    counts = cached(
+        f"year-{year}-months",
+        lambda: Article.objects.published_between(start, end).counts_by(lambda d: d.month),
+    )
     if not counts:
         raise Http404(_("Tidak ada artikel pada tahun ini."))
     previous, following = _neighbours(start, end)
@@ -184,7 +175,7 @@ def date_year(request, year):
 def date_month(request, year, month):
     start = _date_or_404(year, month)
     end = (start + timedelta(days=31)).replace(day=1)
-    counts = _counts_by(start, end, "day")
+    counts = Article.objects.published_between(start, end).counts_by(lambda day: day.day)
     if not counts:
         raise Http404(_("Tidak ada artikel pada bulan ini."))
     weeks = [

@@ -12,13 +12,13 @@ from bisect import bisect_left, bisect_right
 from whoosh import matching
 from whoosh import query as wq
 
-from articles.search.segments import per_segment
+from articles.search.segments import column_values, per_segment
 
 
 def _sorted_column(reader, fieldname):
     """The documents of one segment that have a value in the field, as (values, docnums) by value."""
     missing = reader.schema[fieldname].default  # what the column holds for a document without one
-    column = reader.column_reader(fieldname, translate=False)
+    column = per_segment(reader, fieldname, column_values)  # shared with the date sorts
     present = sorted((v, d) for d, v in enumerate(column) if v != missing)
     return [v for v, _ in present], [d for _, d in present]
 

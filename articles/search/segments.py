@@ -12,6 +12,11 @@ _lock = threading.Lock()
 MAX_ENTRIES = 256  # more means segments merged away or older index generations: start over
 
 
+def column_values(reader, fieldname):
+    """Each document's value in the field's sortable column, as Whoosh sorts on it, by number."""
+    return list(reader.column_reader(fieldname, translate=False))
+
+
 def per_segment(reader, fieldname, build):
     """build(reader, fieldname) for this segment, kept until the segment is gone."""
     key = (build.__qualname__, reader.segment().segment_id(), fieldname)

@@ -4,12 +4,7 @@ import heapq
 
 from whoosh import collectors
 
-from articles.search.segments import per_segment
-
-
-def _column_values(reader, fieldname):
-    """Each document's value in the field's column, as Whoosh sorts on it, by document number."""
-    return list(reader.column_reader(fieldname, translate=False))
+from articles.search.segments import column_values, per_segment
 
 
 class ColumnSort(collectors.Collector):
@@ -33,7 +28,7 @@ class ColumnSort(collectors.Collector):
 
     def set_subsearcher(self, subsearcher, offset):
         super().set_subsearcher(subsearcher, offset)
-        self.keys = per_segment(subsearcher.reader(), self.fieldname, _column_values)
+        self.keys = per_segment(subsearcher.reader(), self.fieldname, column_values)
 
     def collect(self, sub_docnum):
         key = self.keys[sub_docnum]

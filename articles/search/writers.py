@@ -8,6 +8,7 @@ remembers. Linux can send a child a signal when its parent dies; the sub-writers
 """
 
 import ctypes
+import multiprocessing
 import os
 import signal
 import sys
@@ -17,21 +18,18 @@ from whoosh.multiproc import MpWriter, SubWriterTask
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
-def die_with_parent(parent):
+def die_with_parent():
+    """Called in the sub-writer, first thing."""
     if sys.platform != "linux":
         return  # elsewhere an orphaned sub-writer must be killed by hand
     ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent:  # the parent died before the line above: nobody will signal us
-        os._exit(1)
+    if os.getppid() != multiprocessing.parent_process().pid:
+        os._exit(1)  # the parent died before the line above: nobody will signal us
 
 
 class _SubWriter(SubWriterTask):
-    def __init__(self, *args):
-        super().__init__(*args)
-        self.parent = os.getpid()
-
     def run(self):
-        die_with_parent(self.parent)
+        die_with_parent()
         super().run()
 
 

@@ -3,11 +3,10 @@
 from datetime import datetime
 
 import pytest
-from whoosh import index as whoosh_index
 from whoosh import query as wq
-from whoosh.fields import DATETIME, ID, TEXT, Schema
 
 from articles.search.ranges import ColumnRange, column_ranges
+from tests.whoosh_data import two_segment_index
 
 DATES = {
     "a": datetime(2024, 1, 15, 9, 0),
@@ -21,21 +20,12 @@ DATES = {
 }
 
 
+TEXTS = {key: "banjir" if key in "bcg" else "pilkada" for key in DATES}
+
+
 @pytest.fixture(scope="module")
 def searcher(tmp_path_factory):
-    schema = Schema(id=ID(stored=True, unique=True), text=TEXT, published=DATETIME(sortable=True))
-    ix = whoosh_index.create_in(tmp_path_factory.mktemp("ranges"), schema)
-    for batch in (("a", "b", "c", "d"), ("e", "f", "g", "h")):  # two segments
-        writer = ix.writer()
-        for key in batch:
-            fields = {"id": key, "text": "banjir" if key in "bcg" else "pilkada"}
-            if DATES[key]:
-                fields["published"] = DATES[key]
-            writer.add_document(**fields)
-        writer.commit(merge=False)
-    writer = ix.writer()
-    writer.delete_by_term("id", "h")
-    writer.commit(merge=False)
+    ix = two_segment_index(tmp_path_factory.mktemp("ranges"), DATES, TEXTS, deleted="h")
     with ix.searcher() as searcher:
         yield searcher
 

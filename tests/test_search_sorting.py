@@ -4,11 +4,10 @@ from datetime import datetime
 
 import pytest
 from whoosh import collectors
-from whoosh import index as whoosh_index
 from whoosh import query as wq
-from whoosh.fields import DATETIME, ID, TEXT, Schema
 
 from articles.search.sorting import ColumnSort
+from tests.whoosh_data import two_segment_index
 
 DATES = {
     "a": datetime(2024, 1, 15, 9, 0),
@@ -22,21 +21,12 @@ DATES = {
 }
 
 
+TEXTS = {key: "pilkada banjir" if key in "bceg" else "pilkada" for key in DATES}
+
+
 @pytest.fixture(scope="module")
 def searcher(tmp_path_factory):
-    schema = Schema(id=ID(stored=True, unique=True), text=TEXT, published=DATETIME(sortable=True))
-    ix = whoosh_index.create_in(tmp_path_factory.mktemp("sorting"), schema)
-    for batch in (("a", "b", "c", "d"), ("e", "f", "g", "h")):  # two segments
-        writer = ix.writer()
-        for key in batch:
-            fields = {"id": key, "text": "pilkada banjir" if key in "bceg" else "pilkada"}
-            if DATES[key]:
-                fields["published"] = DATES[key]
-            writer.add_document(**fields)
-        writer.commit(merge=False)
-    writer = ix.writer()
-    writer.delete_by_term("id", "h")
-    writer.commit(merge=False)
+    ix = two_segment_index(tmp_path_factory.mktemp("sorting"), DATES, TEXTS, deleted="h")
     with ix.searcher() as searcher:
         yield searcher
 

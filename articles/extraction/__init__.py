@@ -7,13 +7,14 @@ from .decode import UnreadableFile, decode
 from .gazetteer import Gazetteer
 from .people import PeopleFinder
 from .roles import describe_role
-from .types import EventMention, Extraction, OrganizationMention, PersonMention, RegionMention
+from .types import EventMention, Extraction, OrganizationMention, PairMention, PersonMention, RegionMention
 
 __all__ = [
     "EventMention",
     "Extraction",
     "Gazetteer",
     "OrganizationMention",
+    "PairMention",
     "PersonMention",
     "RegionMention",
     "UnreadableFile",

@@ -49,6 +49,21 @@ class EventMention:
 
 
 @dataclass
+class PairMention:
+    """A candidate pair (paslon) the text names: a head and a deputy running together in one contest."""
+
+    contest: str | None  # Kemendagri code of the region whose election it is; None when the text does not say
+    office: str  # "gubernur", "bupati" or "wali kota"; "" when the contest is unknown
+    head: str  # name as in `people`
+    deputy: str | None = None  # name as in `people`; None when the text names only the head
+    number: int | None = None  # ballot number (nomor urut), 1..10, when the text gives it
+    stage: str | None = None  # "bakal calon", "calon", "terpilih", "gugur", or None
+    parties: list[str] = field(default_factory=list)  # supporting parties as printed; ["perseorangan"]
+    confidence: float = 0.5
+    evidence: str = ""
+
+
+@dataclass
 class Extraction:
     title: str = ""
     outlet: str = ""
@@ -63,3 +78,4 @@ class Extraction:
     people: list[PersonMention] = field(default_factory=list)
     organizations: list[OrganizationMention] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
+    pairs: list[PairMention] = field(default_factory=list)

@@ -46,7 +46,7 @@ def test_balinese_name_elements_and_initials_stay_in_the_name(gazetteer):
     text = "Kata Ketua KPU Badung I Nyoman Sudarma. Pasangan M. Rizal dan I Made Arta mendapat nomor urut 2."
     found = people(gazetteer, text)
     assert found["I Nyoman Sudarma"].role == "Ketua KPU Badung"
-    assert found["M. Rizal"].role == "pasangan calon nomor urut 2"
+    assert found["M. Rizal"].role == "calon Bupati Badung (nomor urut 2)"
     assert "I Made Arta" in found
 
 
@@ -64,11 +64,12 @@ def test_a_name_in_brackets_after_a_role_is_read_the_other_way_round(gazetteer):
     assert found["Imam Sentosa"].role.startswith("Sekwan")
 
 
-def test_candidate_pairs_get_their_draw_number(gazetteer):
-    text = "METRO - Pasangan Budi Santoso dan Ani Lestari mendapat nomor urut 1, sedangkan pasangan Joko Susilo - Rina Wati nomor urut 2."
+def test_candidates_are_told_apart_as_head_and_deputy_with_their_draw_number(gazetteer):
+    text = "METRO - Pasangan Budi Santoso dan Ani Lestari mendapat nomor urut 1, sedangkan pasangan Joko Susilo - Rina Wati nomor urut 2 di Pilwako Metro."
     found = people(gazetteer, text)
-    assert found["Ani Lestari"].role == "pasangan calon nomor urut 1"
-    assert found["Rina Wati"].role == "pasangan calon nomor urut 2"
+    assert found["Budi Santoso"].role == "calon Wali Kota Metro (nomor urut 1)"
+    assert found["Ani Lestari"].role == "calon Wakil Wali Kota Metro (nomor urut 1)"
+    assert found["Rina Wati"].role == "calon Wakil Wali Kota Metro (nomor urut 2)"
 
 
 def test_credited_reporters_and_photographers_are_not_people(gazetteer):

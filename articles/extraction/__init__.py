@@ -1,6 +1,6 @@
 """Pure-text extraction for Pilkada news: decode bytes, clean text, find regions, people, bodies, events."""
 
-from . import events, organizations, regions
+from . import events, organizations, pairs, regions
 from .cleaning import clean
 from .dates import event_dates
 from .decode import UnreadableFile, decode
@@ -53,6 +53,10 @@ def extract(text: str, gazetteer: Gazetteer) -> Extraction:
     if result.dateline_region is None and cleaned.dateline:
         result.dateline_region = _dateline_reading(cleaned.dateline, gazetteer, result.regions)
 
+    result.pairs = pairs.find(
+        body, cleaned.title, finder.tickets, gazetteer, [r.code for r in result.regions]
+    )
+    pairs.give_roles(result.pairs, people, gazetteer)
     result.people = [_person_mention(p, gazetteer, top_region) for p in people]
     result.organizations = organizations.find(f"{cleaned.title}\n{body}", gazetteer, top_region)
     result.events = events.find(body, gazetteer, result.people, year, top_region)

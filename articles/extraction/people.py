@@ -156,6 +156,16 @@ class Person:
 
 
 @dataclass
+class Ticket:
+    """Two people the text names as running together: the head first, as Indonesian news writes them."""
+
+    head: Person
+    deputy: Person | None
+    number: int | None  # the ballot number the text gives the pair
+    start: int  # where the text names them
+
+
+@dataclass
 class _Name:
     words: list[str]
     honorifics: list[str]
@@ -175,6 +185,7 @@ class PeopleFinder:
     def __init__(self, gazetteer: Gazetteer | None = None):
         self.gazetteer = gazetteer
         self.found: list[Person] = []
+        self.tickets: list[Ticket] = []
         self._common: set[str] = set()
         self._pending_alias: list[tuple[str, str]] = []
         self._headline = False
@@ -543,7 +554,7 @@ class PeopleFinder:
                 return None
         if not trigger and not is_list_item and len(names) < 2:
             return None
-        role = self._candidate_role(i, phrase_end, j, number, sentence_start)
+        role, number = self._candidate_role(i, phrase_end, j, number, sentence_start)
         for index in range(0, len(names), 2):
             pair = names[index : index + 2]
             # "Dedy-Dayat" after the full names: short forms of a known pair, not new people.
@@ -553,9 +564,11 @@ class PeopleFinder:
                     alias = " ".join(name.words)
                     if alias != person.name and alias not in person.aliases:
                         person.aliases.append(alias)
-                continue
-            for name in pair:
-                self._add(name, role=role, strong=True, candidate=True)
+            else:
+                known = [self._add(name, role=role, strong=True, candidate=True) for name in pair]
+            if known and known[0] and not self._headline:
+                deputy = known[1] if len(known) > 1 else None
+                self.tickets.append(Ticket(known[0], deputy, number, self._toks[i].start()))
         return set(range(i, j))
 
     def _known(self, name: _Name) -> "Person | None":
@@ -578,7 +591,8 @@ class PeopleFinder:
 
     def _candidate_role(
         self, i: int, phrase_end: int, j: int, number: str | None, sentence_start: int
-    ) -> str:
+    ) -> tuple[str, int | None]:
+        """The role the sentence gives a ticket, and its ballot number."""
         lead = self._span_text(i, phrase_end) if self._folded[i] in _CANDIDATE_TRIGGERS | {"nomor"} else ""
         lead = re.sub(
             r"(?:[\s,:(]|\b(?:yakni|yaitu|ialah|adalah|pasangan|yang|resmi|ditetapkan|telah)\b)+$", "", lead
@@ -599,15 +613,15 @@ class PeopleFinder:
         ):
             role = sebagai.group(1).strip()
             role = re.split(r"\s(?:dalam|di|pada|untuk|yang|dan\s+(?![Ww]akil))\s", role + " ")[0].strip()
-            return role
+            return role, _ballot(number)
         if number:
-            return f"pasangan calon nomor urut {number}"
+            return f"pasangan calon nomor urut {number}", _ballot(number)
         if not lead or lead.casefold() in ("nomor urut", "calon", "nomor"):
             lead = "pasangan calon"
         if lead.casefold().startswith(("paslon", "calon")) and "pasangan" not in lead.casefold():
             lead = "pasangan " + lead if lead.casefold().startswith("calon") else lead
         where = self._sentence_region(sentence_start, tail_end)
-        return f"{lead} ({where})" if where and where.casefold() not in lead.casefold() else lead
+        return (f"{lead} ({where})" if where and where.casefold() not in lead.casefold() else lead), None
 
     def _sentence_region(self, start: int, end: int) -> str:
         if not self.gazetteer:
@@ -636,14 +650,14 @@ class PeopleFinder:
 
     def _add(
         self, name: _Name, role: str = "", strong: bool = True, candidate: bool = False, new_ok: bool = True
-    ) -> None:
+    ) -> "Person | None":
         full = " ".join(name.words)
         span = (self._offset + self._toks[name.start].start(), self._offset + self._toks[name.end - 1].end())
         key = full.casefold()
         for person in self.found:
             if person.name.casefold() == key or key in (a.casefold() for a in person.aliases):
                 self._merge(person, name, role, candidate, span)
-                return
+                return person
         words = {w.casefold().rstrip(".") for w in name.words}
         if not candidate:
             # A later short form ("Qomaru", "Dr. Imran") or a spelling variant of someone already named.
@@ -654,19 +668,19 @@ class PeopleFinder:
                     if full not in person.aliases and full != person.name:
                         person.aliases.append(full)
                     self._merge(person, name, role, candidate, span)
-                    return
+                    return person
             for person in self.found:
                 if not person.candidate and person.words < words:
                     # The full name after a short first mention: keep the long form as the name.
                     person.aliases.append(person.name)
                     person.name = full
                     self._merge(person, name, role, candidate, span)
-                    return
+                    return person
         if not new_ok:
-            return
+            return None
         # Headlines capitalise every word, so a lone word there is a name only if the body agrees.
         if self._headline and len(name.words) == 1 and not re.search(rf"\b{re.escape(full)}\b", self._body):
-            return
+            return None
         person = Person(
             full, list(name.honorifics), role=role, candidate=candidate, spans=[span], evidence=full
         )
@@ -674,6 +688,7 @@ class PeopleFinder:
         for long_name, nick in self._pending_alias:
             if long_name == full:
                 person.aliases.append(nick)
+        return person
 
     def _merge(self, person: Person, name: _Name, role: str, candidate: bool, span) -> None:
         person.mentions += 1
@@ -683,6 +698,11 @@ class PeopleFinder:
         if role and (not person.role or _more_specific(role, person.role)):
             person.role = role
         person.candidate = person.candidate or candidate
+
+
+def _ballot(number: str | None) -> int | None:
+    """A ballot number is 1 to 10; anything else is not one ("nomor urut 2024")."""
+    return int(number) if number and number.isdigit() and 1 <= int(number) <= 10 else None
 
 
 def _more_specific(new: str, old: str) -> bool:

@@ -53,9 +53,8 @@ def extract(text: str, gazetteer: Gazetteer) -> Extraction:
     if result.dateline_region is None and cleaned.dateline:
         result.dateline_region = _dateline_reading(cleaned.dateline, gazetteer, result.regions)
 
-    result.pairs = pairs.find(
-        body, cleaned.title, finder.tickets, gazetteer, [r.code for r in result.regions]
-    )
+    codes = [r.code for r in result.regions]
+    result.pairs = pairs.find(body, cleaned.title, people, finder.tickets, gazetteer, codes)
     pairs.give_roles(result.pairs, people, gazetteer)
     result.people = [_person_mention(p, gazetteer, top_region) for p in people]
     result.organizations = organizations.find(f"{cleaned.title}\n{body}", gazetteer, top_region)

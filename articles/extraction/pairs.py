@@ -1,11 +1,11 @@
-"""Candidate pairs (paslon): the contest a ticket runs in, its ballot number and stage, and the roles
-that follow from them ("calon Bupati Klungkung (nomor urut 1)" for the head, "calon Wakil …" for the
-deputy)."""
+"""Candidate pairs (paslon): the tickets a text names, the contest each runs in, its ballot number and
+stage, and the roles that follow ("calon Bupati Klungkung (nomor urut 1)" for the head, "calon Wakil
+Bupati Klungkung (nomor urut 1)" for the deputy)."""
 
 import re
 
 from .gazetteer import Gazetteer
-from .people import Person, Ticket
+from .people import _DEGREE, HONORIFICS_BEFORE, Person, Ticket
 from .types import PairMention
 
 OFFICES = {"provinsi": "gubernur", "kabupaten": "bupati", "kota": "wali kota"}
@@ -19,10 +19,38 @@ _OFFICE_WORDS = (
 )
 _OFFICE = re.compile("|".join(rf"(?P<{level}>\b(?:{words})\b)" for level, words in _OFFICE_WORDS), re.I)
 
+# A sentence that speaks of candidates: only there do two names joined by "-" or "dan" make a ticket.
+_CANDIDACY = re.compile(
+    r"\b(?:pasangan|paslon|bapaslon|calon|bacalon|kandidat|nomor\s+urut|no\.?\s*urut|cabup|cawabup|cagub"
+    r"|cawagub|cawalkot|cawawalkot|pilkada|pilbup|pilgub|pilwako|pilwalkot|pilwali|kotak\s+kosong)\b",
+    re.I,
+)
+# What may stand between the head and the deputy of one ticket: a joining word, their degrees and
+# honorifics, and the deputy's post ("calon Bupati A dan calon Wakil Bupati B").
+_JOINERS = {"-", "–", "—", "/", "&", "dan", "serta"}
+_DEPUTY_WORDS = {
+    "calon", "bakal", "wakil", "bupati", "wali", "kota", "walikota", "gubernur", "cawabup", "cawagub",
+    "cawawalkot", "wabup", "wagub", "wawali", "bacawabup",
+}  # fmt: skip
+
+# "nomor urut 2", "No. Urut 02", "No2": the number the KPU drew for a pair.
+_NUMBER_WORDS = ("satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh")
+_BALLOT = re.compile(
+    rf"\b(?:nomor|nomer|nomur|no\.?)\s*(?:urut\s*)?(?::\s*)?(\d{{1,2}}|{'|'.join(_NUMBER_WORDS)})\b", re.I
+)
+_SOLE_PAIR = re.compile(r"^(?!.*kotak kosong).*\b(?:pasangan|paslon|mendapat\w*|memperoleh)\b", re.I)
+_MAX_GAP_WORDS = 12  # a ballot number further than this from a ticket belongs to no ticket
+
 # What a text reports about a ticket, latest stage first: a pair declared the winner, a pair out of the
 # race, a pair that has only registered; anything else named as a pair is a candidate.
-_WINNER = re.compile(r"\bterpilih\b|\bpemenang\b|\bmemenangkan\b|\bdilantik\b", re.I)
-_OUT = re.compile(r"diskualifikasi|\bgugur\b|mengundurkan diri|tidak memenuhi syarat|\bTMS\b", re.I)
+_WINNER = re.compile(
+    r"\bterpilih\b|\bpemenang\b|\bmemenangkan\b|\bdilantik\b|\bditetapkan\b.*\bsuara terbanyak\b", re.I
+)
+_OUT = re.compile(
+    r"diskualifikasi|\bgugur\b|mengundurkan diri|tidak memenuhi syarat|\bTMS\b|kotak kosong mengalahkan"
+    r"|\bkalah\b|dikalahkan",
+    re.I,
+)
 _REGISTERED = re.compile(
     r"\bbakal\s+(?:pasangan\s+)?calon\b|\bba(?:calon|paslon|cabup|cawabup|cagub|cawagub|cawalkot)\b"
     r"|\bbalon\b|\bmendaftar(?:kan)?\b|\bpendaftaran\b",
@@ -32,43 +60,49 @@ _DETERMINED = re.compile(r"\bnomor\s+urut\b|\bditetapkan\b|\bkampanye\b|\bdebat\
 
 
 def find(
-    body: str, title: str, tickets: list[Ticket], gazetteer: Gazetteer, regions: list[str]
+    body: str,
+    title: str,
+    people: list[Person],
+    tickets: list[Ticket],
+    gazetteer: Gazetteer,
+    regions: list[str],
 ) -> list[PairMention]:
     """The pairs the text names, one per ticket, with the contest read from the words around it.
 
     `regions` are the codes the article is about, most likely first: the contest falls back on them
     when the sentence names an office but no place.
     """
-    pairs: dict[tuple[int, int], PairMention] = {}
+    tickets = _distinct(tickets + _joined_names(body, people))
+    numbers = _ballot_numbers(body, tickets)
     registered_only = bool(_REGISTERED.search(body)) and not _DETERMINED.search(body)
+    pairs: dict[tuple[int, int], PairMention] = {}
     for ticket in tickets:
-        if ticket.deputy is ticket.head:
-            continue
-        window = _window(body, ticket.start)
-        contest = _contest(window, title, body, gazetteer, regions)
-        office = OFFICES[gazetteer.get(contest).level] if contest else ""
+        sentence = _sentence(body, ticket.start)
         stage = "bakal calon" if registered_only else "calon"
-        if _WINNER.search(_sentence(body, ticket.start)):
+        if _WINNER.search(sentence):
             stage = "terpilih"
-        elif _OUT.search(_sentence(body, ticket.start)):
+        elif _OUT.search(sentence):
             stage = "gugur"
-        key = (id(ticket.head), id(ticket.deputy))
-        known = pairs.get(key)
-        if known:
-            known.number = known.number or ticket.number
+        number = numbers.get(id(ticket))
+        key = (id(ticket.head), id(ticket.deputy) if ticket.deputy else None)
+        if key in pairs:
+            known = pairs[key]
+            known.number = known.number or number
             known.stage = _later(known.stage, stage)
             continue
+        contest = _contest(body, ticket, title, gazetteer, regions)
         pairs[key] = PairMention(
             contest=contest,
-            office=office,
+            office=OFFICES[gazetteer.get(contest).level] if contest else "",
             head=ticket.head.name,
             deputy=ticket.deputy.name if ticket.deputy else None,
-            number=ticket.number,
+            number=number,
             stage=stage,
             confidence=0.8 if contest and ticket.deputy else 0.4,
-            evidence=_sentence(body, ticket.start)[:300],
+            evidence=sentence.strip()[:300],
         )
-    found = list(pairs.values())
+    heads = {head: deputy for head, deputy in pairs if deputy}
+    found = _fold(pairs, heads)
     # A race with a declared winner: the other pairs of that race have lost.
     won = {p.contest for p in found if p.stage == "terpilih"}
     for pair in found:
@@ -86,6 +120,7 @@ def give_roles(pairs: list[PairMention], people: list[Person], gazetteer: Gazett
         for name, deputy in ((pair.head, False), (pair.deputy, True)):
             if name in by_name:
                 by_name[name].role = candidate_role(pair, gazetteer, deputy)
+                by_name[name].candidate = True
 
 
 def candidate_role(pair: PairMention, gazetteer: Gazetteer, deputy: bool) -> str:
@@ -98,22 +133,146 @@ def candidate_role(pair: PairMention, gazetteer: Gazetteer, deputy: bool) -> str
     return " ".join(words)
 
 
-def _later(a: str | None, b: str | None) -> str | None:
-    order = [None, "bakal calon", "calon", "gugur", "terpilih"]
-    return max(a, b, key=order.index)
+# ----- tickets -----------------------------------------------------------------------------------------
+def _joined_names(body: str, people: list[Person]) -> list[Ticket]:
+    """Two people named one after the other with only a joining word between them ("A-B", "A dan B",
+    "A, S.E. dan Dr. B", "calon Bupati A dan calon Wakil Bupati B"), in a sentence about candidates."""
+    mentions = sorted((start, end, p) for p in people for start, end in p.spans if start >= 0)
+    tickets, i = [], 0
+    while i + 1 < len(mentions):
+        (start, end, head), (start2, end2, deputy) = mentions[i], mentions[i + 1]
+        if head is not deputy and _joins(body[end:start2]) and _CANDIDACY.search(_sentence(body, start)):
+            tickets.append(Ticket(head, deputy, start, end2))
+            i += 2
+            continue
+        i += 1
+    return tickets
 
 
-def _sentence(text: str, at: int) -> str:
-    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
-    ends = [e for e in (text.find(". ", at), text.find("\n", at)) if e != -1]
-    return text[start : min(ends) if ends else len(text)]
+def _joins(gap: str) -> bool:
+    if "\n" in gap or len(gap) > 40:
+        return False
+    words = re.findall(r"[-–—/&]|[^\s,\-–—/&]+", gap)
+    joined = False
+    for word in words:
+        folded = word.casefold()
+        if folded in _JOINERS:
+            joined = True
+        elif not (folded in _DEPUTY_WORDS or folded in HONORIFICS_BEFORE or _DEGREE.match(word)):
+            return False
+    return joined
 
 
-def _window(text: str, at: int) -> str:
-    """The ticket's sentence and the one before it, where the race is usually named."""
-    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at))
-    before = max(text.rfind(". ", 0, max(start, 0)), text.rfind("\n", 0, max(start, 0))) + 1
-    return text[before:at] + _sentence(text, at)
+def _distinct(tickets: list[Ticket]) -> list[Ticket]:
+    """Each naming of a ticket once, in text order, though two rules found it."""
+    seen, distinct = set(), []
+    for ticket in sorted(tickets, key=lambda t: t.start):
+        key = (ticket.start, id(ticket.head), id(ticket.deputy))
+        if key not in seen:
+            seen.add(key)
+            distinct.append(ticket)
+    return distinct
+
+
+def _fold(pairs: dict[tuple[int, int], PairMention], heads: dict[int, int]) -> list[PairMention]:
+    """A head named alone joins the ticket that names their deputy too, and a deputy is not also the
+    head of a ticket of its own ("A-B dan C-D" is not also "B dan C")."""
+    deputies = {deputy for _, deputy in pairs if deputy}
+    folded = []
+    for (head, deputy), pair in pairs.items():
+        if head in deputies:
+            continue
+        if deputy is None and heads.get(head):
+            full = pairs[(head, heads[head])]
+            full.number = full.number or pair.number
+            full.stage = _later(full.stage, pair.stage)
+            continue
+        folded.append(pair)
+    return folded
+
+
+def _ballot_numbers(body: str, tickets: list[Ticket]) -> dict[int, int]:
+    """Each "nomor urut N" belongs to the nearer ticket in its sentence: the one it introduces
+    ("nomor urut 1 diperoleh A-B") or the one it follows ("A-B mendapat nomor urut 1")."""
+    ordered = sorted(tickets, key=lambda t: t.start)
+    numbers: dict[int, int] = {}
+    for match in _BALLOT.finditer(body):
+        number = _number(match.group(1))
+        if not 1 <= number <= 10:
+            continue
+        after = next((t for t in ordered if t.start >= match.end()), None)
+        before = next((t for t in reversed(ordered) if t.end <= match.start()), None)
+        costs = []
+        if after:
+            costs.append((_gap_cost(body[match.end() : after.start]), 0, after))
+        if before:
+            costs.append((_gap_cost(body[before.end : match.start()]), 1, before))
+        costs = [c for c in costs if c[0] is not None]
+        if costs:
+            ticket = min(costs, key=lambda c: c[:2])[2]
+            numbers.setdefault(id(ticket), number)
+        elif len({(id(t.head), id(t.deputy)) for t in tickets}) == 1 and _SOLE_PAIR.search(
+            _sentence(body, match.start())
+        ):
+            # An article about one pair: "pasangan calon ... mendapat nomor urut tiga" is theirs.
+            numbers.setdefault(id(ordered[0]), number)
+    return numbers
+
+
+def _number(word: str) -> int:
+    folded = word.casefold()
+    return _NUMBER_WORDS.index(folded) + 1 if folded in _NUMBER_WORDS else int(folded)
+
+
+def _gap_cost(gap: str) -> int | None:
+    """Words between a number and a ticket, a comma counting as three; None across a sentence."""
+    if "\n" in gap or re.search(r"[.;]\s", gap + " ") and not re.fullmatch(r"[\s\w,:()]*", gap):
+        return None
+    words = re.findall(r"\w+", gap)
+    if len(words) > _MAX_GAP_WORDS:
+        return None
+    return len(words) + 3 * gap.count(",")
+
+
+# ----- contest -----------------------------------------------------------------------------------------
+def _contest(body: str, ticket: Ticket, title: str, gazetteer: Gazetteer, regions: list[str]) -> str | None:
+    """The region whose election the ticket runs in.
+
+    The office comes from the ticket's sentence, else the headline, else the nearest office named
+    before it; a sentence that names a place but no office ("di Bangka, kotak kosong mengalahkan
+    pasangan A-B") runs the race of that place. The place is the one the sentence names nearest the
+    ticket at that level, else the headline's, else what the article is about.
+    """
+    start = _sentence_start(body, ticket.start)
+    sentence = body[start : start + len(_sentence(body, ticket.start))]
+    at = ticket.start - start
+    named = [m for m in gazetteer.find(sentence) if m.context != "partai"]
+    named.sort(key=lambda m: abs(m.start - at))
+    level = _nearest_office(sentence, at)
+    before = _places_before(named, at, gazetteer)
+    if level is None and before:
+        return before[0]
+    level = level or _office_level(title) or _nearest_office(body[:start], start) or _office_level(body)
+    candidates = [code for m in named for code in m.codes]
+    candidates += [code for m in gazetteer.find(title) for code in m.codes] + list(regions)
+    for code in candidates:
+        region = gazetteer.get(code)
+        if region and (level is None or region.level == level):
+            return code
+    if level == "provinsi":
+        for code in candidates:
+            region = gazetteer.get(code)
+            if region:
+                return region.province_code
+    return None
+
+
+def _places_before(named: list, at: int, gazetteer: Gazetteer) -> list[str]:
+    """Places named before the ticket, nearest first; "KPU Gorontalo Utara, Provinsi Gorontalo" names
+    the kabupaten, the province only says where it is."""
+    codes = [m.resolved(gazetteer) for m in named if m.end <= at and m.resolved(gazetteer)]
+    parents = {gazetteer.get(c).province_code for c in codes if gazetteer.get(c).level != "provinsi"}
+    return [c for c in codes if c not in parents]
 
 
 def _office_level(text: str) -> str | None:
@@ -121,17 +280,25 @@ def _office_level(text: str) -> str | None:
     return match.lastgroup if match else None
 
 
-def _contest(window: str, title: str, body: str, gazetteer: Gazetteer, regions: list[str]) -> str | None:
-    """The region whose election the ticket runs in: the office the text names, in the place it names."""
-    level = _office_level(window) or _office_level(title) or _office_level(body)
-    named = [code for m in gazetteer.find(window) for code in m.codes]
-    for code in [*named, *regions]:
-        region = gazetteer.get(code)
-        if region and (level is None or region.level == level):
-            return code
-    if level == "provinsi":
-        for code in regions:
-            region = gazetteer.get(code)
-            if region:
-                return region.province_code
-    return None
+def _nearest_office(text: str, at: int) -> str | None:
+    """The office word closest before `at`, else the first after it."""
+    matches = list(_OFFICE.finditer(text))
+    before = [m for m in matches if m.start() < at]
+    if before:
+        return before[-1].lastgroup
+    return matches[0].lastgroup if matches else None
+
+
+# ----- text --------------------------------------------------------------------------------------------
+def _later(a: str | None, b: str | None) -> str | None:
+    order = [None, "bakal calon", "calon", "gugur", "terpilih"]
+    return max(a, b, key=order.index)
+
+
+def _sentence_start(text: str, at: int) -> int:
+    return max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+
+
+def _sentence(text: str, at: int) -> str:
+    ends = [e for e in (text.find(". ", at), text.find("\n", at)) if e != -1]
+    return text[_sentence_start(text, at) : min(ends) if ends else len(text)]

@@ -161,8 +161,8 @@ class Ticket:
 
     head: Person
     deputy: Person | None
-    number: int | None  # the ballot number the text gives the pair
-    start: int  # where the text names them
+    start: int  # where the text names them: from the head's first word to the deputy's last
+    end: int
 
 
 @dataclass
@@ -554,7 +554,7 @@ class PeopleFinder:
                 return None
         if not trigger and not is_list_item and len(names) < 2:
             return None
-        role, number = self._candidate_role(i, phrase_end, j, number, sentence_start)
+        role = self._candidate_role(i, phrase_end, j, number, sentence_start)
         for index in range(0, len(names), 2):
             pair = names[index : index + 2]
             # "Dedy-Dayat" after the full names: short forms of a known pair, not new people.
@@ -568,7 +568,9 @@ class PeopleFinder:
                 known = [self._add(name, role=role, strong=True, candidate=True) for name in pair]
             if known and known[0] and not self._headline:
                 deputy = known[1] if len(known) > 1 else None
-                self.tickets.append(Ticket(known[0], deputy, number, self._toks[i].start()))
+                start = self._offset + self._toks[pair[0].start].start()
+                end = self._offset + self._toks[pair[-1].end - 1].end()
+                self.tickets.append(Ticket(known[0], deputy, start, end))
         return set(range(i, j))
 
     def _known(self, name: _Name) -> "Person | None":
@@ -579,6 +581,8 @@ class PeopleFinder:
                 person.name.casefold() == key
                 or key in (a.casefold() for a in person.aliases)
                 or words <= person.words
+                or person.candidate
+                and _nickname_of(words, person.words)
             ):
                 return person
         return None
@@ -591,8 +595,7 @@ class PeopleFinder:
 
     def _candidate_role(
         self, i: int, phrase_end: int, j: int, number: str | None, sentence_start: int
-    ) -> tuple[str, int | None]:
-        """The role the sentence gives a ticket, and its ballot number."""
+    ) -> str:
         lead = self._span_text(i, phrase_end) if self._folded[i] in _CANDIDATE_TRIGGERS | {"nomor"} else ""
         lead = re.sub(
             r"(?:[\s,:(]|\b(?:yakni|yaitu|ialah|adalah|pasangan|yang|resmi|ditetapkan|telah)\b)+$", "", lead
@@ -613,15 +616,15 @@ class PeopleFinder:
         ):
             role = sebagai.group(1).strip()
             role = re.split(r"\s(?:dalam|di|pada|untuk|yang|dan\s+(?![Ww]akil))\s", role + " ")[0].strip()
-            return role, _ballot(number)
+            return role
         if number:
-            return f"pasangan calon nomor urut {number}", _ballot(number)
+            return f"pasangan calon nomor urut {number}"
         if not lead or lead.casefold() in ("nomor urut", "calon", "nomor"):
             lead = "pasangan calon"
         if lead.casefold().startswith(("paslon", "calon")) and "pasangan" not in lead.casefold():
             lead = "pasangan " + lead if lead.casefold().startswith("calon") else lead
         where = self._sentence_region(sentence_start, tail_end)
-        return (f"{lead} ({where})" if where and where.casefold() not in lead.casefold() else lead), None
+        return f"{lead} ({where})" if where and where.casefold() not in lead.casefold() else lead
 
     def _sentence_region(self, start: int, end: int) -> str:
         if not self.gazetteer:
@@ -700,9 +703,14 @@ class PeopleFinder:
         person.candidate = person.candidate or candidate
 
 
-def _ballot(number: str | None) -> int | None:
-    """A ballot number is 1 to 10; anything else is not one ("nomor urut 2024")."""
-    return int(number) if number and number.isdigit() and 1 <= int(number) <= 10 else None
+def _nickname_of(words: set[str], name_words: set[str]) -> bool:
+    """A ticket's short name cut from a candidate's name: "Dana" for Suardana, "Tamba" for Tambahan."""
+    if len(words) != 1:
+        return False
+    (word,) = words
+    return len(word) >= 4 and any(
+        w != word and (w.startswith(word) or w.endswith(word)) for w in name_words
+    )
 
 
 def _more_specific(new: str, old: str) -> bool:

@@ -5,7 +5,7 @@ Bupati Klungkung (nomor urut 1)" for the deputy)."""
 import re
 
 from .gazetteer import Gazetteer
-from .people import _DEGREE, HONORIFICS_BEFORE, Person, Ticket
+from .people import _DEGREE, CANDIDACY, HONORIFICS_BEFORE, Person, Ticket
 from .types import PairMention
 
 OFFICES = {"provinsi": "gubernur", "kabupaten": "bupati", "kota": "wali kota"}
@@ -19,12 +19,6 @@ _OFFICE_WORDS = (
 )
 _OFFICE = re.compile("|".join(rf"(?P<{level}>\b(?:{words})\b)" for level, words in _OFFICE_WORDS), re.I)
 
-# A sentence that speaks of candidates: only there do two names joined by "-" or "dan" make a ticket.
-_CANDIDACY = re.compile(
-    r"\b(?:pasangan|paslon|bapaslon|calon|bacalon|kandidat|nomor\s+urut|no\.?\s*urut|cabup|cawabup|cagub"
-    r"|cawagub|cawalkot|cawawalkot|pilkada|pilbup|pilgub|pilwako|pilwalkot|pilwali|kotak\s+kosong)\b",
-    re.I,
-)
 # What may stand between the head and the deputy of one ticket: a joining word, their degrees and
 # honorifics, and the deputy's post ("calon Bupati A dan calon Wakil Bupati B").
 _JOINERS = {"-", "–", "—", "/", "&", "dan", "serta"}
@@ -141,7 +135,7 @@ def _joined_names(body: str, people: list[Person]) -> list[Ticket]:
     tickets, i = [], 0
     while i + 1 < len(mentions):
         (start, end, head), (start2, end2, deputy) = mentions[i], mentions[i + 1]
-        if head is not deputy and _joins(body[end:start2]) and _CANDIDACY.search(_sentence(body, start)):
+        if head is not deputy and _joins(body[end:start2]) and CANDIDACY.search(_sentence(body, start)):
             tickets.append(Ticket(head, deputy, start, end2))
             i += 2
             continue
@@ -195,7 +189,7 @@ def _ballot_numbers(body: str, tickets: list[Ticket]) -> dict[int, int]:
     """Each "nomor urut N" belongs to the nearer ticket in its sentence: the one it introduces
     ("nomor urut 1 diperoleh A-B") or the one it follows ("A-B mendapat nomor urut 1")."""
     ordered = sorted(tickets, key=lambda t: t.start)
-    numbers: dict[int, int] = {}
+    best: dict[int, tuple[int, int]] = {}  # ticket → (cost, number): the nearest number wins
     for match in _BALLOT.finditer(body):
         number = _number(match.group(1))
         if not 1 <= number <= 10:
@@ -209,14 +203,14 @@ def _ballot_numbers(body: str, tickets: list[Ticket]) -> dict[int, int]:
             costs.append((_gap_cost(body[before.end : match.start()]), 1, before))
         costs = [c for c in costs if c[0] is not None]
         if costs:
-            ticket = min(costs, key=lambda c: c[:2])[2]
-            numbers.setdefault(id(ticket), number)
+            cost, _, ticket = min(costs, key=lambda c: c[:2])
+            best[id(ticket)] = min(best.get(id(ticket), (cost, number)), (cost, number))
         elif len({(id(t.head), id(t.deputy)) for t in tickets}) == 1 and _SOLE_PAIR.search(
             _sentence(body, match.start())
         ):
             # An article about one pair: "pasangan calon ... mendapat nomor urut tiga" is theirs.
-            numbers.setdefault(id(ordered[0]), number)
-    return numbers
+            best.setdefault(id(ordered[0]), (_MAX_GAP_WORDS, number))
+    return {ticket: number for ticket, (_, number) in best.items()}
 
 
 def _number(word: str) -> int:

@@ -122,6 +122,12 @@ _SPEECH_VERBS = re.compile(
 )
 _LINKS = {"juga", "pun", "lantas", "kemudian", "lalu", "saat", "ketika", "dalam", "yang", "selaku", "sebagai"}
 _CANDIDATE_TRIGGERS = {"pasangan", "paslon", "calon", "kandidat", "cabup", "cawabup", "cagub", "cawalkot"}
+# A sentence that speaks of candidates: only there do two names joined by "-" or "dan" make a ticket.
+CANDIDACY = re.compile(
+    r"\b(?:pasangan|paslon|bapaslon|calon|bacalon|kandidat|nomor\s+urut|no\.?\s*urut|cabup|cawabup|cagub"
+    r"|cawagub|cawalkot|cawawalkot|pilkada|pilbup|pilgub|pilwako|pilwalkot|pilwali|kotak\s+kosong)\b",
+    re.I,
+)
 _LIST_INTROS = {"yakni", "yaitu", "ialah", "antara", "diantaranya", "adalah"}
 _PAIR_SEPARATORS = {"dan", "-", "–", "—", ",", "serta", "&", "/"}
 _FILLER = ROLE_WORDS | {
@@ -216,7 +222,13 @@ class PeopleFinder:
         for i in range(len(self._toks)):
             if i in claimed:
                 continue
-            for rule in (self._candidates, self._role_before, self._honorific, self._speech):
+            for rule in (
+                self._candidates,
+                self._hyphen_ticket,
+                self._role_before,
+                self._honorific,
+                self._speech,
+            ):
                 used = rule(i)
                 if used:
                     claimed.update(used)
@@ -224,7 +236,24 @@ class PeopleFinder:
         self._name_then_role()
 
     def people(self) -> list[Person]:
+        self._fold_nicknames()
         return self.found
+
+    def _fold_nicknames(self) -> None:
+        """A ticket named by nicknames first ("Tamba-Dana") and by full names later is one pair of
+        people: the short forms become aliases of the full names. Both halves must match, so a deputy
+        who shares a word with another ticket's head stays their own person."""
+        for short in [t for t in self.tickets if t.deputy and _one_word(t.head) and _one_word(t.deputy)]:
+            full = next((t for t in self.tickets if t.deputy and _shortens(short, t)), None)
+            if full is None:
+                continue
+            for nickname, person in ((short.head, full.head), (short.deputy, full.deputy)):
+                if nickname in self.found:
+                    person.aliases.append(nickname.name)
+                    person.spans += nickname.spans
+                    person.mentions += nickname.mentions
+                    self.found.remove(nickname)
+            short.head, short.deputy = full.head, full.deputy
 
     # ----- tokens -----------------------------------------------------------------------------------
     def _region_token_set(self, text: str) -> set[int]:
@@ -556,22 +585,41 @@ class PeopleFinder:
             return None
         role = self._candidate_role(i, phrase_end, j, number, sentence_start)
         for index in range(0, len(names), 2):
-            pair = names[index : index + 2]
-            # "Dedy-Dayat" after the full names: short forms of a known pair, not new people.
-            known = [self._known(n) for n in pair]
-            if all(len(n.words) == 1 for n in pair) and all(known):
-                for name, person in zip(pair, known, strict=False):
-                    alias = " ".join(name.words)
-                    if alias != person.name and alias not in person.aliases:
-                        person.aliases.append(alias)
-            else:
-                known = [self._add(name, role=role, strong=True, candidate=True) for name in pair]
-            if known and known[0] and not self._headline:
-                deputy = known[1] if len(known) > 1 else None
-                start = self._offset + self._toks[pair[0].start].start()
-                end = self._offset + self._toks[pair[-1].end - 1].end()
-                self.tickets.append(Ticket(known[0], deputy, start, end))
+            self._ticket(names[index : index + 2], role)
         return set(range(i, j))
+
+    def _hyphen_ticket(self, i: int) -> set[int] | None:
+        """ "Jamaluddin-Sayuti dari jalur independen": two names joined by a dash, in a sentence about
+        candidates, are a ticket, head first."""
+        if not self._words[i][:1].isupper() or self._headline:
+            return None
+        head = self._parse_name(i)
+        if not head or head.end >= len(self._words) or self._words[head.end] not in ("-", "–", "—"):
+            return None
+        deputy = self._parse_name(head.end + 1)
+        if not deputy:
+            return None
+        sentence = self._text[self._toks[self._sentence_start(i)].start() : self._toks[deputy.end - 1].end()]
+        if not CANDIDACY.search(sentence):
+            return None
+        self._ticket([head, deputy])
+        return set(range(i, deputy.end))
+
+    def _ticket(self, names: list[_Name], role: str = "") -> None:
+        """Add the head and deputy the text names together, and remember them as a ticket."""
+        # "Dedy-Dayat" after the full names: short forms of a known pair, not new people.
+        known = [self._known(n) for n in names]
+        if all(len(n.words) == 1 for n in names) and all(known):
+            for name, person in zip(names, known, strict=False):
+                alias = " ".join(name.words)
+                if alias != person.name and alias not in person.aliases:
+                    person.aliases.append(alias)
+        else:
+            known = [self._add(name, role=role, strong=True, candidate=True) for name in names]
+        if known[0] and not self._headline:
+            start = self._offset + self._toks[names[0].start].start()
+            end = self._offset + self._toks[names[-1].end - 1].end()
+            self.tickets.append(Ticket(known[0], known[1] if len(known) > 1 else None, start, end))
 
     def _known(self, name: _Name) -> "Person | None":
         key = " ".join(name.words).casefold()
@@ -703,14 +751,23 @@ class PeopleFinder:
         person.candidate = person.candidate or candidate
 
 
+def _one_word(person: Person) -> bool:
+    return len(person.name.split()) == 1
+
+
+def _shortens(short: Ticket, full: Ticket) -> bool:
+    return all(
+        not _one_word(long) and (nick.words <= long.words or _nickname_of(nick.words, long.words))
+        for nick, long in ((short.head, full.head), (short.deputy, full.deputy))
+    )
+
+
 def _nickname_of(words: set[str], name_words: set[str]) -> bool:
     """A ticket's short name cut from a candidate's name: "Dana" for Suardana, "Tamba" for Tambahan."""
     if len(words) != 1:
         return False
     (word,) = words
-    return len(word) >= 4 and any(
-        w != word and (w.startswith(word) or w.endswith(word)) for w in name_words
-    )
+    return len(word) >= 4 and any(w != word and (w.startswith(word) or w.endswith(word)) for w in name_words)
 
 
 def _more_specific(new: str, old: str) -> bool:

@@ -78,7 +78,7 @@ _WORD = r"[A-Z][\w'’&]*(?:\.[A-Za-z]+)*\.?"
 _DOMAIN = r"[A-Za-z0-9][\w-]*(?:\.[A-Za-z]{2,})+\.?"
 _SEG = rf"(?:{_DOMAIN}|{_WORD}(?:\s+{_WORD}){{0,3}})"
 _DATE_SEG = r"[0-3]?\d\s+[A-Za-z]+\.?\s+(?:19|20)\d\d"
-_DASH = r"(?:\.?\s*[-–—]+|:)"
+_DASH = r"(?:\.?\s*[-–—]+|:|\|)"  # "JEMBRANA, contoh.com | Body…"
 _BODY_START = r"(?=$|[A-Z\"“‘'(\[])"
 _DATELINES = (
     (

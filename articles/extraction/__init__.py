@@ -6,7 +6,7 @@ from .dates import event_dates
 from .decode import UnreadableFile, decode
 from .gazetteer import Gazetteer
 from .people import PeopleFinder
-from .roles import describe_role
+from .roles import acting_posts, describe_role, spell_out
 from .types import EventMention, Extraction, OrganizationMention, PairMention, PersonMention, RegionMention
 
 __all__ = [
@@ -56,6 +56,9 @@ def extract(text: str, gazetteer: Gazetteer) -> Extraction:
     codes = [r.code for r in result.regions]
     result.pairs = pairs.find(body, cleaned.title, people, finder.tickets, gazetteer, codes)
     pairs.give_roles(result.pairs, people, gazetteer)
+    posts = acting_posts(body)
+    for person in people:
+        person.role = spell_out(person.role, posts)
     result.people = [_person_mention(p, gazetteer, top_region) for p in people]
     result.organizations = organizations.find(f"{cleaned.title}\n{body}", gazetteer, top_region)
     result.events = events.find(body, gazetteer, result.people, year, top_region)

@@ -364,6 +364,11 @@ class PeopleFinder:
                 close = next(
                     (k for k in range(j + 1, min(j + 9, len(self._words))) if self._words[k] == ")"), None
                 )
+                inside = self._parse_name(j + 1) if close is not None and j > i else None
+                if inside and inside.end == close and len(inside.words) >= 2:
+                    # "Pjs Bupati Pemalang (Agung Hariyadi)": the holder named in brackets.
+                    self._add(inside, role=self._span_text(i, j).rstrip(" .,"), strong=True)
+                    return set(range(i, close + 1))
                 j = close + 1 if close is not None else j + 1
                 continue
             if word[:1].islower() and any(c.isupper() for c in word[1:]):

@@ -50,3 +50,21 @@ def describe_role(
         code = region or default_region
         return (regional_name("Pemerintah", code, gazetteer) if code else None), code
     return None, region
+
+
+# "Penjabat Sementara (Pjs)": an acting post the article spells out once and abbreviates after.
+_ACTING = re.compile(r"\b((?:[A-Z][a-z]+\s+){1,3})\((Pj|Pjs|Plt|Plh)\)")
+
+
+def acting_posts(text: str) -> dict[str, str]:
+    """The acting-post abbreviations a text defines, with their long form: {"Pjs": "Penjabat Sementara"}."""
+    return {m.group(2): m.group(1).strip() for m in _ACTING.finditer(text or "")}
+
+
+def spell_out(role: str, posts: dict[str, str]) -> str:
+    """ "Pjs Bupati Agam" → "Penjabat Sementara (Pjs) Bupati Agam", as the article defined it."""
+    first, _, rest = (role or "").partition(" ")
+    abbreviation = first.rstrip(".")
+    if abbreviation in posts and rest:
+        return f"{posts[abbreviation]} ({abbreviation}) {rest}"
+    return role

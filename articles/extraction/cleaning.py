@@ -242,6 +242,12 @@ def _match_dateline(line: str) -> tuple[str, re.Match] | None:
             continue
         if (
             kind == "pair"
+            and re.search(r"\w-$", match.group(0))
+            and line[match.end() : match.end() + 1].isalpha()
+        ):
+            continue  # "Diusung PDIP, Hasto Wardoyo-Wawan Daftar …": a ticket in a headline, not a dateline
+        if (
+            kind == "pair"
             and match.end() == len(line)
             and "|" not in match.group(0)
             and not re.search(r"[-–—:]\s*$", match.group(0))

@@ -18,7 +18,8 @@ _TOKEN = re.compile(
 
 HONORIFICS_BEFORE = {
     "h", "h.", "hj", "hj.", "dr", "dr.", "drs", "drs.", "dra", "dra.", "ir", "ir.", "prof", "prof.", "kh",
-    "k.h.", "ustadz", "ustaz", "ust.", "tgk", "habib", "drg", "drg.", "hm", "hm.", "apt.", "st.",
+    "k.h.", "ustadz", "ustaz", "ust.", "tgk", "habib", "drg", "drg.", "hm", "hm.", "apt.", "st.", "saudara",
+    "saudari", "sdr", "sdr.", "sdri", "sdri.",
 }  # fmt: skip
 _DEGREE = re.compile(
     r"^(?:[SM]\.?\s?[A-Z][A-Za-z]{0,4}\.?(?:[A-Z][a-z]{0,3}\.?)?|S\.[A-Z]\.(?:[A-Z]\.)?|[SM][A-Z]{1,3}|MA(?:\.[A-Za-z]+)?"
@@ -125,7 +126,8 @@ _CANDIDATE_TRIGGERS = {"pasangan", "paslon", "calon", "kandidat", "cabup", "cawa
 # A sentence that speaks of candidates: only there do two names joined by "-" or "dan" make a ticket.
 CANDIDACY = re.compile(
     r"\b(?:pasangan|paslon|bapaslon|calon|bacalon|kandidat|nomor\s+urut|no\.?\s*urut|cabup|cawabup|cagub"
-    r"|cawagub|cawalkot|cawawalkot|pilkada|pilbup|pilgub|pilwako|pilwalkot|pilwali|kotak\s+kosong)\b",
+    r"|cawagub|cawalkot|cawawalkot|pilkada|pilbup|pilgub|pilwako|pilwalkot|pilwali|kotak\s+kosong"
+    r"|tim\s+(?:pemenangan|sukses)|timses)\b",
     re.I,
 )
 _LIST_INTROS = {"yakni", "yaitu", "ialah", "antara", "diantaranya", "adalah"}
@@ -142,6 +144,8 @@ _MONTHS = {
     "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober",
     "november", "desember",
 }  # fmt: skip
+# Noble and ethnic name elements that stand before a given name and belong to it.
+_NOBLE = {"lalu", "baiq", "andi", "teuku", "tengku", "cut", "raden", "datu", "opu"}
 _PRONOUNS = {"ia", "dia", "beliau", "dirinya", "mereka", "kami", "kita", "saya", "aku"}
 
 
@@ -243,17 +247,30 @@ class PeopleFinder:
         """A ticket named by nicknames first ("Tamba-Dana") and by full names later is one pair of
         people: the short forms become aliases of the full names. Both halves must match, so a deputy
         who shares a word with another ticket's head stays their own person."""
-        for short in [t for t in self.tickets if t.deputy and _one_word(t.head) and _one_word(t.deputy)]:
+        for short in [t for t in self.tickets if t.deputy and (_one_word(t.head) or _one_word(t.deputy))]:
             full = next((t for t in self.tickets if t.deputy and _shortens(short, t)), None)
             if full is None:
                 continue
             for nickname, person in ((short.head, full.head), (short.deputy, full.deputy)):
-                if nickname in self.found:
-                    person.aliases.append(nickname.name)
-                    person.spans += nickname.spans
-                    person.mentions += nickname.mentions
-                    self.found.remove(nickname)
-            short.head, short.deputy = full.head, full.deputy
+                if nickname is not person and nickname in self.found:
+                    self._fold_into(nickname, person)
+        # "Samsul-Nursami" beside "kata Samsul Mahmud": a one-word candidate with one fuller namesake.
+        for short in [p for p in self.found if p.candidate and _one_word(p)]:
+            fuller = [p for p in self.found if not _one_word(p) and short.words <= p.words]
+            ticketed = {id(p) for t in self.tickets for p in (t.head, t.deputy)}
+            # Two candidates in two tickets are two people, though one's name is in the other's.
+            if len(fuller) == 1 and id(fuller[0]) not in ticketed:
+                self._fold_into(short, fuller[0])
+
+    def _fold_into(self, short: Person, full: Person) -> None:
+        full.aliases.append(short.name)
+        full.spans += short.spans
+        full.mentions += short.mentions
+        full.candidate = True
+        self.found.remove(short)
+        for ticket in self.tickets:
+            ticket.head = full if ticket.head is short else ticket.head
+            ticket.deputy = full if ticket.deputy is short else ticket.deputy
 
     # ----- tokens -----------------------------------------------------------------------------------
     def _region_token_set(self, text: str) -> set[int]:
@@ -274,6 +291,8 @@ class PeopleFinder:
             return False
         word = self._words[i]
         folded = self._folded[i].rstrip(".")
+        if folded in _NOBLE and word[:1].isupper() and self._starts_name(i + 1):
+            return True  # "Lalu Muhamad Iqbal", "Teuku Riefky": a noble element is part of the name
         if _VERB_SHAPE.match(folded) or folded in self._common:
             return False
         if folded in STOP or folded in HONORIFICS_BEFORE or folded.startswith(_ROLE_PREFIXES):
@@ -287,6 +306,12 @@ class PeopleFinder:
         if any(c.isupper() for c in word[1:]):
             return False  # "NasDem", "detikBali"
         return True
+
+    def _starts_name(self, i: int) -> bool:
+        if i >= len(self._words):
+            return False
+        word, folded = self._words[i], self._folded[i]
+        return word[:1].isupper() and word[1:2].islower() and folded not in STOP and folded not in _NOBLE
 
     def _parse_name(self, i: int, allow_region: bool = False) -> _Name | None:
         """Honorifics, then one to five name words, then degrees after commas."""
@@ -399,10 +424,21 @@ class PeopleFinder:
         while role_end > i and self._words[role_end - 1] in (",", "dan", "-"):
             role_end -= 1
         k = j + 1 if j < len(self._words) and self._words[j] == "," else j
+        ranks = []
+        while k < len(self._words) and self._folded[k].strip(".()") in _RANK_WORDS and k > i:
+            ranks.append(self._words[k])  # "Kabid Humas Polda, Kombes Budi": the rank is an honorific
+            k += 1
         name = self._parse_name(k, allow_region=True)
+        if name and ranks:
+            name = _Name(name.words, ranks + name.honorifics, name.start, name.end)
         if not name:
             return None
         role = self._span_text(i, role_end).rstrip(" .,")
+        rank = _rank_only(role)
+        if rank:
+            # "Kombes Pol. Budi", "Mayjen TNI (Purn) Budi": a rank is an honorific, not the post.
+            name = _Name(name.words, rank + name.honorifics, name.start, name.end)
+            role = ""
         self._add(name, role=role, strong=True)
         return set(range(i, name.end))
 
@@ -520,7 +556,9 @@ class PeopleFinder:
         sentence = " ".join(self._folded[sentence_start : self._sentence_end(i)])
         previous_text = self._text[max(0, self._toks[i].start() - 800) : self._toks[i].start()].casefold()
         is_list_item = maybe_item and re.search(r"calon|pasangan|paslon|kandidat", previous_text)
-        intro = folded in _LIST_INTROS and re.search(r"calon|pasangan|paslon|kandidat", sentence)
+        # "pasangan calon yakni A-B": a list of candidates; "Anggota yakni A, B" lists somebody else.
+        listed = " ".join(self._folded[sentence_start:i])
+        intro = folded in _LIST_INTROS and re.search(r"calon|pasangan|paslon|kandidat", listed)
         if not (trigger or intro or is_list_item):
             return None
         if (
@@ -756,14 +794,34 @@ class PeopleFinder:
         person.candidate = person.candidate or candidate
 
 
+_RANK_WORDS = RANKS | {"tni", "pol", "polri", "purn", "(purn)", "ad", "al", "au", "jenderal"}
+
+
+def _rank_only(role: str) -> list[str]:
+    """The words of a "role" that is only a rank ("Irjen Pol.", "Letjen TNI (Purn)"), else []."""
+    words = role.split()
+    if words and all(w.casefold().strip(".()") in _RANK_WORDS for w in words):
+        return words
+    return []
+
+
 def _one_word(person: Person) -> bool:
     return len(person.name.split()) == 1
 
 
 def _shortens(short: Ticket, full: Ticket) -> bool:
-    return all(
-        not _one_word(long) and (nick.words <= long.words or _nickname_of(nick.words, long.words))
-        for nick, long in ((short.head, full.head), (short.deputy, full.deputy))
+    """Every half of `short` is the same person as in `full` or a short form of them."""
+    halves = ((short.head, full.head), (short.deputy, full.deputy))
+    return (
+        short is not full
+        and any(n is not f for n, f in halves)
+        and all(
+            nick is long
+            or _one_word(nick)
+            and not _one_word(long)
+            and (nick.words <= long.words or _nickname_of(nick.words, long.words))
+            for nick, long in halves
+        )
     )
 
 

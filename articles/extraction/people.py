@@ -32,7 +32,7 @@ ROLE_HEADS = {
     "menteri", "menko", "mendagri", "kapolres", "kapolresta", "kapolda", "kapolri", "dandim", "danrem",
     "pangdam", "kajari", "kajati", "camat", "lurah", "kades", "staf", "staff", "asisten", "analis",
     "pelaksana", "direktur", "koordinator", "kordiv", "jubir", "presiden", "komandan", "kasat", "danyon",
-    "rektor", "dekan", "pengamat", "ketum", "sekjen", "bendahara", "kaban", "panitera",
+    "rektor", "dekan", "pengamat", "ketum", "sekjen", "bendahara", "kaban", "panitera", "hakim",
     "kapendam", "kabankesbangpol", "pimpinan", "dirut", "kasi", "kasie", "ketua umum",
 }  # fmt: skip
 # Police and military ranks stand before a name like a position.
@@ -73,7 +73,8 @@ ROLE_WORDS = ROLE_HEADS | _INSTITUTION_WORDS | {
     "komisi", "independen", "pengawas", "kehormatan", "penyelenggara", "bakal", "calon", "kandidat", "nomor", "urut", "pasangan", "paslon", "staf", "khusus", "tata",
     "ruang", "perwakilan", "agama", "luar", "pertahanan", "kominfo", "dinsos", "kesbangpol", "kesbang",
     "pol", "linmas", "bappeda", "bkpsdm", "bpbd", "satpol", "pp", "disdukcapil", "kemendagri", "kpu", "kpud",
-    "kip", "bawaslu", "panwaslu", "dprd", "dkpp", "polres", "polresta", "polda", "kodim", "korem",
+    "kip", "bawaslu", "panwaslu", "panwaslih", "panwascam", "gakkumdu", "satgas", "forkopimda",
+    "forkompinda", "dprd", "dkpp", "polres", "polresta", "polda", "kodim", "korem",
     "tni", "polri", "pemkab", "pemkot", "pemko", "pemprov", "dan", "se", "bupati", "walikota",
 }  # fmt: skip
 _ROLE_PREFIXES = (
@@ -307,6 +308,16 @@ class PeopleFinder:
             return False  # "NasDem", "detikBali"
         return True
 
+    def _inner_initials(self, i: int, words: list[str]) -> bool:
+        """ "Hendra JC Talla": capital initials inside a name, between two of its words."""
+        word = self._words[i]
+        return bool(
+            words
+            and re.fullmatch(r"[A-Z]{2,3}", word)
+            and word.casefold() not in STOP
+            and self._is_name_word(i + 1)
+        )
+
     def _starts_name(self, i: int) -> bool:
         if i >= len(self._words):
             return False
@@ -331,7 +342,11 @@ class PeopleFinder:
                 j += 1
         start = j
         words: list[str] = []
-        while j < len(self._words) and len(words) < 5 and self._is_name_word(j):
+        while (
+            j < len(self._words)
+            and len(words) < 5
+            and (self._is_name_word(j) or self._inner_initials(j, words))
+        ):
             if j in self._region_tokens and not allow_region and not words:
                 break
             if words and self._gap(j - 1, j):
@@ -399,6 +414,8 @@ class PeopleFinder:
             if word[:1].islower() and any(c.isupper() for c in word[1:]):
                 j += 1  # a typo glues two words: "danLinmas"
                 continue
+            if low in _NOBLE and j > i and self._is_name_word(j):
+                break  # "Ketua Bawaslu Lalu Fauzan": the name begins
             if low.rstrip(".") in ROLE_WORDS or low.startswith(_ROLE_PREFIXES) or j in self._region_tokens:
                 j += 1
                 continue
@@ -412,6 +429,7 @@ class PeopleFinder:
                 word == ","
                 and j + 1 < len(self._words)
                 and (self._folded[j + 1] in ROLE_WORDS and self._folded[j + 1] not in ROLE_HEADS)
+                and not self._is_name_word(j + 1)
             ):
                 j += 1
                 continue
@@ -553,7 +571,6 @@ class PeopleFinder:
         if not (trigger or maybe_item or folded in _LIST_INTROS):
             return None
         sentence_start = self._sentence_start(i)
-        sentence = " ".join(self._folded[sentence_start : self._sentence_end(i)])
         previous_text = self._text[max(0, self._toks[i].start() - 800) : self._toks[i].start()].casefold()
         is_list_item = maybe_item and re.search(r"calon|pasangan|paslon|kandidat", previous_text)
         # "pasangan calon yakni A-B": a list of candidates; "Anggota yakni A, B" lists somebody else.

@@ -127,3 +127,8 @@ def test_an_acting_post_is_spelt_out_as_the_article_defines_it(gazetteer):
     )
     roles = {p.name: p.role for p in extract(text, gazetteer).people}
     assert roles["Wahyu Hidayat"] == "Penjabat Sementara (Pjs) Bupati Subang"
+
+
+def test_a_couple_in_other_news_is_not_a_candidate_pair(gazetteer):
+    text = "JAKARTA - Pasangan selebritas Rina Marlina-Agus Salim menikah di Bali pada Sabtu."
+    assert extract(text, gazetteer).pairs == []

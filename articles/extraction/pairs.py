@@ -5,7 +5,7 @@ Bupati Klungkung (nomor urut 1)" for the deputy)."""
 import re
 
 from .gazetteer import Gazetteer
-from .people import _DEGREE, CANDIDACY, HONORIFICS_BEFORE, Person, Ticket
+from .people import _DEGREE, CANDIDACY, ELECTION, HONORIFICS_BEFORE, Person, Ticket
 from .types import PairMention
 
 OFFICES = {"provinsi": "gubernur", "kabupaten": "bupati", "kota": "wali kota"}
@@ -66,6 +66,8 @@ def find(
     `regions` are the codes the article is about, most likely first: the contest falls back on them
     when the sentence names an office but no place.
     """
+    if not ELECTION.search(f"{title}\n{body}"):
+        return []  # "pasangan" in other news is a couple, a duet or a doubles team
     tickets = _distinct(tickets + _joined_names(body, people))
     numbers = _ballot_numbers(body, tickets)
     registered_only = bool(_REGISTERED.search(body)) and not _DETERMINED.search(body)

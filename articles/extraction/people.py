@@ -124,6 +124,12 @@ _SPEECH_VERBS = re.compile(
 )
 _LINKS = {"juga", "pun", "lantas", "kemudian", "lalu", "saat", "ketika", "dalam", "yang", "selaku", "sebagai"}
 _CANDIDATE_TRIGGERS = {"pasangan", "paslon", "calon", "kandidat", "cabup", "cawabup", "cagub", "cawalkot"}
+# An article about an election: only there is "pasangan A-B" a ticket rather than a couple or a team.
+ELECTION = re.compile(
+    r"\b(?:pilkada|pemilukada|pilbup|pilgub|pilwako|pilwalkot|pilwali|pemilu|kpu|kpud|kip|bawaslu"
+    r"|panwaslih|paslon|pemilihan\s+(?:kepala\s+daerah|gubernur|bupati|wali\s*kota|walikota|umum))\b",
+    re.I,
+)
 # A sentence that speaks of candidates: only there do two names joined by "-" or "dan" make a ticket.
 CANDIDACY = re.compile(
     r"\b(?:pasangan|paslon|bapaslon|calon|bacalon|kandidat|nomor\s+urut|no\.?\s*urut|cabup|cawabup|cagub"
@@ -201,6 +207,7 @@ class PeopleFinder:
         self._pending_alias: list[tuple[str, str]] = []
         self._headline = False
         self._body = ""
+        self._electoral = False
 
     @staticmethod
     def _common_words(text: str) -> set[str]:
@@ -223,6 +230,7 @@ class PeopleFinder:
         if not headline:
             self._common = self._common_words(text)
             self._body = text
+            self._electoral = bool(ELECTION.search(text))
         claimed: set[int] = set()
         for i in range(len(self._toks)):
             if i in claimed:
@@ -651,7 +659,7 @@ class PeopleFinder:
     def _hyphen_ticket(self, i: int) -> set[int] | None:
         """ "Jamaluddin-Sayuti dari jalur independen": two names joined by a dash, in a sentence about
         candidates, are a ticket, head first."""
-        if not self._words[i][:1].isupper() or self._headline:
+        if not self._words[i][:1].isupper() or self._headline or not self._electoral:
             return None
         head = self._parse_name(i)
         if not head or head.end >= len(self._words) or self._words[head.end] not in ("-", "–", "—"):

@@ -76,7 +76,7 @@ def test_a_governor_ticket_in_a_regency_story_runs_in_the_province(gazetteer):
 
 
 def test_a_ticket_with_no_place_anywhere_has_no_contest(gazetteer):
-    text = "Pasangan Ahmad Syaikhu-Ilham Habibie mengikuti debat kandidat."
+    text = "Pasangan Ahmad Syaikhu-Ilham Habibie mengikuti debat kandidat Pilkada."
     assert pairs(gazetteer, text)[0][:2] == (None, "")
 
 

@@ -127,7 +127,8 @@ _CANDIDATE_TRIGGERS = {"pasangan", "paslon", "calon", "kandidat", "cabup", "cawa
 # An article about an election: only there is "pasangan A-B" a ticket rather than a couple or a team.
 ELECTION = re.compile(
     r"\b(?:pilkada|pemilukada|pilbup|pilgub|pilwako|pilwalkot|pilwali|pemilu|kpu|kpud|kip|bawaslu"
-    r"|panwaslih|paslon|pemilihan\s+(?:kepala\s+daerah|gubernur|bupati|wali\s*kota|walikota|umum))\b",
+    r"|panwaslih|paslon|cagub|cabup|cawalkot|pemilihan\s+(?:kepala\s+daerah|gubernur|bupati|wali\s*kota|walikota|umum)"
+    r"|calon\s+(?:wakil\s+)?(?:gubernur|bupati|wali\s*kota|walikota))\b",
     re.I,
 )
 # A sentence that speaks of candidates: only there do two names joined by "-" or "dan" make a ticket.

@@ -110,3 +110,41 @@ def test_crlf_and_odd_spaces_are_normalised():
 def test_anything_at_all_is_cleaned_without_raising():
     for text in ["", "\x00\x01\x02", "-" * 10000, "(" * 500, "\n\n\n", "A - B - C - D", "x" * 200000]:
         clean(text)
+
+
+# A page as some scrapers store it: a teaser copy of the first paragraphs, page furniture, then the
+# whole article. Every fact of the full text must survive, once.
+FULL = [
+    "Kota Contoh - KPU Kota Contoh menetapkan tiga pasangan calon wali kota dan wakil wali kota, Senin (23/9/2024).",
+    "Pasangan Budi Santoso-Ani Lestari mendapat nomor urut 1, pasangan Joko Susilo-Rina Wati nomor urut 2.",
+    "Adapun pasangan Hendra Gunawan-Tuti Alawiyah mendapat nomor urut 3 dan akan berkampanye mulai 25 September.",
+    "Ketua KPU Kota Contoh, Ahmad Fauzi, meminta ketiga pasangan menjaga kampanye damai. (abc)",
+]
+
+
+def test_a_teaser_copy_before_the_full_text_loses_nothing_of_the_full_text():
+    teaser = "Pasangan Budi Santoso-Ani Lestari mendapat nomor urut 1, pasangan..."
+    text = "\n\n".join(
+        ["Judul Berita Penetapan Tiga Pasangan Calon", FULL[0], teaser, "Berita Terkait", *FULL]
+    )
+    body = clean(text).body
+    for paragraph in FULL[1:3]:
+        assert body.count(paragraph) == 1, paragraph
+    assert "Hendra Gunawan-Tuti Alawiyah" in body and "Ahmad Fauzi" in body
+    assert teaser not in body
+
+
+def test_a_body_stored_twice_is_kept_once():
+    text = "\n\n".join(["Judul Berita Penetapan Tiga Pasangan Calon", *FULL, *FULL])
+    body = clean(text).body
+    for paragraph in FULL[1:3]:
+        assert body.count(paragraph) == 1, paragraph
+    assert "Ahmad Fauzi" in body
+
+
+def test_a_headline_printed_twice_is_the_title_and_not_a_paragraph():
+    title = "Judul Berita Penetapan Tiga Pasangan Calon"
+    cleaned = clean("\n\n".join([title, title, *FULL]))
+    assert cleaned.title == title
+    assert title not in cleaned.body
+    assert all(p.split(" - ")[-1][:40] in cleaned.body for p in FULL[1:])

@@ -143,8 +143,7 @@ def clean(text: str, is_place: Callable[[str], bool] | None = None) -> Cleaned:
 
     body_lines = _body_lines(lines[start:], blocks, result, dates)
     title_key = _fold(result.title)
-    paragraphs = [p for p in body_lines if _fold(p) != title_key]
-    result.paragraphs = paragraphs
+    result.paragraphs = _without_repeats([p for p in body_lines if _fold(p) != title_key])
     if dates:
         # Site chrome prints today's date above the article; the real publication line carries a time.
         timed = [d for d in dates if d[2]]
@@ -152,6 +151,20 @@ def clean(text: str, is_place: Callable[[str], bool] | None = None) -> Cleaned:
         if chosen:
             result.published, result.published_has_time = chosen[1], chosen[2]
     return result
+
+
+def _without_repeats(paragraphs: list[str]) -> list[str]:
+    """Scrapers repeat a page: a teaser copy before the full text, or the whole body twice. Keep each
+    paragraph once, in its fullest copy: a paragraph that another one repeats or continues goes."""
+    keys = [_fold(p) for p in paragraphs]
+    kept = []
+    for index, (paragraph, key) in enumerate(zip(paragraphs, keys, strict=True)):
+        if key in keys[:index]:
+            continue
+        if len(key) >= 40 and any(len(other) > len(key) and other.startswith(key) for other in keys):
+            continue
+        kept.append(paragraph)
+    return kept
 
 
 def _blocks(text: str) -> list[list[str]]:
@@ -335,7 +348,9 @@ def _body_lines(lines: list[str], blocks, result: Cleaned, dates: list) -> list[
         if not line:
             continue
         if _END.match(line) and kept:
-            break
+            if not any(_prose(later) for later in lines[index + 1 :]):
+                break
+            continue  # "Berita Terkait" between a teaser copy and the full text: the article goes on
         teaser = _TEASER.match(line)
         if teaser:
             # A bare "Baca juga:" is followed by the teaser headline on the next line.
@@ -385,6 +400,11 @@ def _drop_bullet_teasers(kept: list[str], trailing: bool = False) -> None:
         del kept[len(kept) - count :]
     elif trailing and kept and kept[-1].strip() in {"-", "•"}:
         kept.pop()
+
+
+def _prose(line: str) -> bool:
+    """A paragraph of the article rather than a related headline: a sentence of some length."""
+    return len(line.split()) >= 8 and line.rstrip().endswith((".", '"', "”", ")"))
 
 
 def _rest_is_furniture(rest: list[str]) -> bool:

@@ -1,8 +1,11 @@
 """Indonesian dates: publication lines and event dates in running text."""
 
+import re
 from datetime import date, timedelta
 
-from articles.extraction.dates import event_dates, parse_date_line
+import pytest
+
+from articles.extraction.dates import event_dates, lead_date, parse_date_line, zone_name
 
 
 def test_a_publication_line_gives_date_time_and_wib_offset():
@@ -57,3 +60,29 @@ def test_decree_numbers_and_fractions_are_not_dates():
 
 def test_day_only_mentions_are_not_dates():
     assert event_dates("Kampanye mulai tanggal 25 dan berakhir di tanggal 24 tahun 2024.") == []
+
+
+def test_the_lead_dates_an_undated_article_by_the_day_it_reports():
+    body = (
+        "Kota Contoh - Pilkada Kota Contoh pada 27 November 2024 makin dekat. KPU menggelar rapat, "
+        "Selasa (9/7/2024), bersama partai.\n\nRapat berikutnya pada Kamis (11/7/2024)."
+    )
+    assert lead_date(body) == date(2024, 7, 9)
+
+
+def test_a_lead_without_a_weekday_still_gives_its_first_date():
+    assert lead_date("Pendaftaran dibuka 27 Agustus 2024 hingga 29 Agustus 2024.") == date(2024, 8, 27)
+
+
+def test_a_lead_without_a_date_gives_none():
+    assert lead_date("KPU menggelar rapat pleno terbuka.\n\nRapat dihadiri partai.") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "zone"),
+    [("Senin, 2 Sep 2024 14:20 WITA", "WITA"), ("2 Sep 2024 09.00 WIT", "WIT"), ("2 Sep 2024 10:15", "WIB")],
+)
+def test_a_printed_time_keeps_its_zone(line, zone):
+    moment, has_time = parse_date_line(line)
+    assert has_time and zone_name(moment) == zone
+    assert (moment.hour, moment.minute) == tuple(int(x) for x in re.findall(r"(\d\d)[.:](\d\d)", line)[0])

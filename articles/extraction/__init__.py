@@ -2,7 +2,7 @@
 
 from . import events, organizations, pairs, regions
 from .cleaning import clean
-from .dates import event_dates
+from .dates import event_dates, lead_date
 from .decode import UnreadableFile, decode
 from .gazetteer import Gazetteer
 from .people import PeopleFinder
@@ -41,6 +41,7 @@ def extract(text: str, gazetteer: Gazetteer) -> Extraction:
         result.dateline_region = found[0].resolved(gazetteer) if found else None
     year = cleaned.published.year if cleaned.published else None
     result.event_dates = event_dates(body, year)
+    result.lead_date = lead_date(body, year)
 
     finder = PeopleFinder(gazetteer)
     finder.scan(body)

@@ -51,6 +51,7 @@ _TEXTUAL = re.compile(
 )
 _DECREE = re.compile(r"(?:nomor|no\.?|nomer|putusan|keputusan|perda|pkpu|sk)\s*:?\s*[\w./-]*$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(20[0-3]\d)\b")
+_REPORTED_DAY = re.compile(rf"\b{_WEEKDAY}\b[\s,]*\(?\s*[0-3]?\d\s*[/ ]", re.IGNORECASE)
 
 
 def parse_date_line(line: str) -> tuple[datetime, bool] | None:
@@ -80,11 +81,37 @@ def _build(year: int, month: int, day: int, match: re.Match) -> tuple[datetime, 
     return moment, has_time
 
 
+def zone_name(moment: datetime | None) -> str:
+    """ "WITA" for a time printed in WITA: the zone a reader saw, kept to show the time as printed."""
+    offset = moment.utcoffset() if moment and moment.tzinfo else None
+    hours = offset.total_seconds() / 3600 if offset is not None else None
+    return next((name for name, h in ZONES.items() if h == hours), "")
+
+
+def lead_date(body: str, year_hint: int | None = None) -> date | None:
+    """The date of what the lead reports, for articles that print no publication date.
+
+    News dates the day it reports with its weekday ("Selasa (9/7/2024)"), so the first such date in
+    the opening paragraphs wins; failing that, the first date they give at all.
+    """
+    base = year_hint or _common_year(body)
+    sentences = [s for p in (body or "").split("\n\n")[:3] for s in re.split(r"(?<=[.!?])\s+", p)]
+    dated = [(s, found) for s in sentences if (found := event_dates(s, base))]
+    for sentence, found in dated:
+        if _REPORTED_DAY.search(sentence):
+            return found[0]
+    return dated[0][1][0] if dated else None
+
+
+def _common_year(text: str) -> int | None:
+    years = Counter(int(y) for y in _YEAR.findall(text or ""))
+    return years.most_common(1)[0][0] if years else None
+
+
 def event_dates(text: str, year_hint: int | None = None) -> list[date]:
     """Sorted unique dates with day and month the text gives, the year inferred where left out."""
     text = text or ""
-    years = Counter(int(y) for y in _YEAR.findall(text))
-    base = year_hint or (years.most_common(1)[0][0] if years else None)
+    base = year_hint or _common_year(text)
     found: set[date] = set()
     taken: list[tuple[int, int]] = []
     for match in _TEXTUAL.finditer(text):

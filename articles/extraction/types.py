@@ -69,6 +69,7 @@ class Extraction:
     outlet: str = ""
     published: datetime | None = None  # timezone-aware when a zone (WIB/WITA/WIT) or time is given
     published_has_time: bool = False
+    lead_date: date | None = None  # the date of what the lead reports, for texts that print no date
     dateline: str = ""  # the place words of the dateline, verbatim: "LUBUKLINGGAU", "Kota Metro"
     dateline_region: str | None = None
     credits: dict[str, list[str]] = field(default_factory=dict)  # reporter/editor/photo/contributor

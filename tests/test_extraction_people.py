@@ -88,3 +88,45 @@ def test_institutions_places_and_sentence_openers_are_not_people(gazetteer):
 def test_a_headline_verb_is_not_a_name(gazetteer):
     text = "Tiga Pjs Bupati Dilantik Gubernur\n\nSUBANG - Gubernur melantik tiga Pjs Bupati."
     assert people(gazetteer, text) == {}
+
+
+def test_noble_name_elements_stay_in_the_name(gazetteer):
+    text = "METRO - Ketua Bawaslu Metro, Lalu Ahmad Fauzi, hadir. Pasangan Teuku Rizal-Andi Nurul mendaftar ke KPU Metro."
+    found = people(gazetteer, text)
+    assert found["Lalu Ahmad Fauzi"].role == "Ketua Bawaslu Metro"
+    assert "Teuku Rizal" in found and "Andi Nurul" in found
+
+
+def test_a_military_or_police_rank_is_an_honorific_not_the_post(gazetteer):
+    text = "METRO - Kapolres Metro AKBP Budi Hartono memimpin apel. Kasat Reskrim Polres Metro, AKP Ani Lestari, hadir."
+    found = people(gazetteer, text)
+    assert found["Budi Hartono"].role == "Kapolres Metro"
+    assert found["Ani Lestari"].honorifics == ["AKP"]
+    assert found["Ani Lestari"].role == "Kasat Reskrim Polres Metro"
+
+
+def test_initials_inside_or_closing_a_name_belong_to_it(gazetteer):
+    text = "METRO - Ketua KPU Metro Hendra JC Talla membuka rapat. Ketua Bawaslu Metro, Ahmad HAZ, hadir."
+    found = people(gazetteer, text)
+    assert "Hendra JC Talla" in found and "Ahmad HAZ" in found
+
+
+def test_a_place_spelt_as_one_word_or_unknown_stays_in_the_role(gazetteer):
+    found = people(gazetteer, "METRO - Ketua KPU Kotametro, Relis Yanti Panjaitan, membuka rapat.")
+    assert found["Relis Yanti Panjaitan"].role == "Ketua KPU Kotametro"
+    found = people(gazetteer, "METRO - Ketua KPU Metrro, Relis Yanti Panjaitan, membuka rapat.")
+    assert found["Relis Yanti Panjaitan"].role == "Ketua KPU Metrro"
+
+
+def test_everyone_listed_after_a_post_holds_it_and_is_no_candidate(gazetteer):
+    text = (
+        "METRO - KPU Metro menetapkan pasangan calon terpilih, didampingi Anggota KPU Metro yakni "
+        "Budi Santoso, Ani Lestari dan Joko Susilo."
+    )
+    result = extract(text, gazetteer)
+    assert {p.name: p.role for p in result.people} == {
+        "Budi Santoso": "Anggota KPU Metro",
+        "Ani Lestari": "Anggota KPU Metro",
+        "Joko Susilo": "Anggota KPU Metro",
+    }
+    assert result.pairs == []

@@ -32,7 +32,7 @@ ROLE_HEADS = {
     "menteri", "menko", "mendagri", "kapolres", "kapolresta", "kapolda", "kapolri", "dandim", "danrem",
     "pangdam", "kajari", "kajati", "camat", "lurah", "kades", "staf", "staff", "asisten", "analis",
     "pelaksana", "direktur", "koordinator", "kordiv", "jubir", "presiden", "komandan", "kasat", "danyon",
-    "rektor", "dekan", "pengamat", "ketum", "sekjen", "bendahara", "kaban", "panitera", "hakim",
+    "rektor", "dekan", "pengamat", "ketum", "sekjen", "bendahara", "kaban", "panitera",
     "kapendam", "kabankesbangpol", "pimpinan", "dirut", "kasi", "kasie", "ketua umum",
 }  # fmt: skip
 # Police and military ranks stand before a name like a position.
@@ -152,6 +152,7 @@ _MONTHS = {
     "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober",
     "november", "desember",
 }  # fmt: skip
+_COMPANY = {"pt", "cv", "tv", "tbk", "ud", "fc"}
 # Noble and ethnic name elements that stand before a given name and belong to it.
 _NOBLE = {"lalu", "baiq", "andi", "teuku", "tengku", "cut", "raden", "datu", "opu"}
 _PRONOUNS = {"ia", "dia", "beliau", "dirinya", "mereka", "kami", "kita", "saya", "aku"}
@@ -294,6 +295,12 @@ class PeopleFinder:
                 span = next(spans, None)
             if span and span.start <= tok.start() < span.end:
                 inside.add(i)
+            elif (
+                tok.group(0)[:1].isupper()
+                and tok.group(0)[1:].islower()
+                and self.gazetteer.lookup(tok.group(0))
+            ):
+                inside.add(i)  # a place written as one word: "Deliserdang", "Kotametro"
         return inside
 
     def _is_name_word(self, i: int) -> bool:
@@ -318,13 +325,16 @@ class PeopleFinder:
         return True
 
     def _inner_initials(self, i: int, words: list[str]) -> bool:
-        """ "Hendra JC Talla": capital initials inside a name, between two of its words."""
+        """ "Hendra JC Talla", "Swastari HAZ,": capital initials inside a name or closing it."""
         word = self._words[i]
+        closing = i + 1 < len(self._words) and self._words[i + 1] in (",", ")")
+        # Two capitals are initials; three close a name only before a comma ("Swastari HAZ, …"):
+        # elsewhere three capitals are an institution ("Capim KPK").
+        inner = re.fullmatch(r"[A-Z]{2}", word) and self._is_name_word(i + 1)
         return bool(
             words
-            and re.fullmatch(r"[A-Z]{2,3}", word)
-            and word.casefold() not in STOP
-            and self._is_name_word(i + 1)
+            and word.casefold() not in STOP | _COMPANY
+            and (inner or re.fullmatch(r"[A-Z]{2,3}", word) and closing)
         )
 
     def _starts_name(self, i: int) -> bool:
@@ -425,6 +435,8 @@ class PeopleFinder:
                 continue
             if low in _NOBLE and j > i and self._is_name_word(j):
                 break  # "Ketua Bawaslu Lalu Fauzan": the name begins
+            if low.strip(".()") in RANKS and j > i and not _rank_only(self._span_text(i, j)):
+                break  # "Kapolres Metro AKBP Budi": the rank opens the name's honorifics
             if low.rstrip(".") in ROLE_WORDS or low.startswith(_ROLE_PREFIXES) or j in self._region_tokens:
                 j += 1
                 continue
@@ -451,11 +463,18 @@ class PeopleFinder:
         while role_end > i and self._words[role_end - 1] in (",", "dan", "-"):
             role_end -= 1
         k = j + 1 if j < len(self._words) and self._words[j] == "," else j
+        if k < len(self._words) and self._folded[k] in _LIST_INTROS and role_end > i:
+            return self._official_list(i, role_end, k + 1)
         ranks = []
         while k < len(self._words) and self._folded[k].strip(".()") in _RANK_WORDS and k > i:
             ranks.append(self._words[k])  # "Kabid Humas Polda, Kombes Budi": the rank is an honorific
             k += 1
         name = self._parse_name(k, allow_region=True)
+        if name and len(name.words) == 1 and self._words[name.end : name.end + 1] == [","] and not ranks:
+            # "Ketua KPU Deliserdang, Relis Yanthy": a place spelt in a way the gazetteer does not know.
+            holder = self._parse_name(name.end + 1)
+            if holder and len(holder.words) >= 2:
+                role_end, name = name.end, holder
         if name and ranks:
             name = _Name(name.words, ranks + name.honorifics, name.start, name.end)
         if not name:
@@ -468,6 +487,22 @@ class PeopleFinder:
             role = ""
         self._add(name, role=role, strong=True)
         return set(range(i, name.end))
+
+    def _official_list(self, i: int, role_end: int, k: int) -> set[int] | None:
+        """ "Anggota KPU yakni A, B dan C": everyone listed holds the post named before the list."""
+        role = self._span_text(i, role_end).rstrip(" .,")
+        end = k
+        while end < len(self._words):
+            name = self._parse_name(end)
+            if not name:
+                break
+            self._add(name, role=role, strong=True)
+            end = name.end
+            if end < len(self._words) and self._words[end] in (",", "dan", "serta"):
+                end += 1 + (self._words[end] == "," and self._folded[end + 1 : end + 2] == ["dan"])
+                continue
+            break
+        return set(range(i, end)) if end > k else None
 
     def _name_then_role(self) -> None:
         """ "Rahmat, Ketua KIP Pidie" and "H Imam Senen (Sekwan Kota Lubuklinggau)" give roles to names."""
@@ -584,7 +619,10 @@ class PeopleFinder:
         is_list_item = maybe_item and re.search(r"calon|pasangan|paslon|kandidat", previous_text)
         # "pasangan calon yakni A-B": a list of candidates; "Anggota yakni A, B" lists somebody else.
         listed = " ".join(self._folded[sentence_start:i])
-        intro = folded in _LIST_INTROS and re.search(r"calon|pasangan|paslon|kandidat", listed)
+        officials = set(self._folded[max(sentence_start, i - 3) : i]) & (ROLE_HEADS - _CANDIDATE_TRIGGERS)
+        intro = (
+            folded in _LIST_INTROS and re.search(r"calon|pasangan|paslon|kandidat", listed) and not officials
+        )
         if not (trigger or intro or is_list_item):
             return None
         if (
@@ -608,6 +646,8 @@ class PeopleFinder:
             if low in ("." if is_list_item and j == i + 1 else "\x00",):
                 j += 1
                 continue
+            if low in _NOBLE and self._is_name_word(j):
+                break  # "pasangan Lalu Muhamad Iqbal": the name begins
             if low.rstrip(".") in _FILLER or j in self._region_tokens or (low.isupper() and low.isalpha()):
                 if low not in (",", ":", "(", ")"):
                     phrase_end = j + 1

@@ -137,12 +137,22 @@ def _joined_names(body: str, people: list[Person]) -> list[Ticket]:
     tickets, i = [], 0
     while i + 1 < len(mentions):
         (start, end, head), (start2, end2, deputy) = mentions[i], mentions[i + 1]
-        if head is not deputy and _joins(body[end:start2]) and CANDIDACY.search(_sentence(body, start)):
+        if (
+            head is not deputy
+            and not (_official(head) or _official(deputy))
+            and _joins(body[end:start2])
+            and CANDIDACY.search(_sentence(body, start))
+        ):
             tickets.append(Ticket(head, deputy, start, end2))
             i += 2
             continue
         i += 1
     return tickets
+
+
+def _official(person: Person) -> bool:
+    """Somebody the text gives a post other than a candidacy: a KPU member listed beside another."""
+    return bool(person.role) and not person.candidate
 
 
 def _joins(gap: str) -> bool:

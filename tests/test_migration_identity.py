@@ -7,7 +7,7 @@ from django.db.migrations.executor import MigrationExecutor
 BEFORE, AFTER = ("articles", "0004_tag_count_indexes"), ("articles", "0005_source_identity")
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_existing_articles_get_their_identity_and_doubts_are_printed(tmp_path, capsys):
     executor = MigrationExecutor(connection)
     executor.migrate([BEFORE])

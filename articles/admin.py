@@ -6,6 +6,7 @@ from django.template.response import TemplateResponse
 from articles.curation import detach_mention, merge_people, review
 from articles.models import (
     Article,
+    ArticleRevision,
     Event,
     EventTag,
     ImportBatch,
@@ -98,17 +99,47 @@ class EventTagInline(TagInline):
     autocomplete_fields = ["event"]
 
 
+class ArticleRevisionInline(admin.StackedInline):
+    """Earlier versions of the article's file, as they were imported: a record, never edited."""
+
+    model = ArticleRevision
+    extra = 0
+    fields = ["imported_at", "batch", "created_at", "title", "published_on", "content_hash", "raw_text"]
+    readonly_fields = fields
+    can_delete = False
+    verbose_name_plural = "versi sebelumnya"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        # whoever may see an article may see what it was before
+        return request.user.has_perm("articles.view_article")
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     list_display = ["title", "outlet", "published_on", "dateline_region", "created_at"]
     list_filter = ["published_on", ("outlet", admin.RelatedOnlyFieldListFilter)]
-    search_fields = ["title", "source_file", "content_hash"]
+    search_fields = ["title", "source_file", "source_path", "content_hash"]
     date_hierarchy = "published_on"
     list_select_related = ["outlet", "dateline_region"]
     autocomplete_fields = ["outlet", "dateline_region"]
-    readonly_fields = ["raw_text", "content_hash", "source_file", "encoding", "batch", "created_at"]
+    readonly_fields = [
+        "raw_text",
+        "content_hash",
+        "source",
+        "source_path",
+        "source_file",
+        "encoding",
+        "batch",
+        "created_at",
+    ]
     exclude = ["raw"]
-    inlines = [RegionTagInline, PersonTagInline, OrganizationTagInline, EventTagInline]
+    inlines = [RegionTagInline, PersonTagInline, OrganizationTagInline, EventTagInline, ArticleRevisionInline]
 
     @admin.display(description="Raw text as imported")
     def raw_text(self, obj):

@@ -1,14 +1,17 @@
-"""Articles as flat records for export_articles: every article, complete, streamed."""
+"""Articles as flat records for export_articles: every article, complete, streamed; earlier versions
+of their files when asked for."""
 
 import json
 
 from django.db.models import Prefetch
 
-from articles.models import Article, EventTag, OrganizationTag, PersonTag, RegionTag
+from articles.models import Article, ArticleRevision, EventTag, OrganizationTag, PersonTag, RegionTag
 
 CSV_COLUMNS = [
     "id",
     "file",
+    "source",
+    "path",
     "content_hash",
     "url",
     "outlet",
@@ -24,34 +27,53 @@ CSV_COLUMNS = [
 ]
 
 
-def articles_for_export():
-    return (
-        Article.objects.order_by("pk")
-        .select_related("outlet", "dateline_region")
-        .prefetch_related(
-            Prefetch("region_tags", RegionTag.objects.select_related("region").order_by("region__code")),
-            Prefetch("person_tags", PersonTag.objects.select_related("person").order_by("person__name")),
-            Prefetch(
-                "organization_tags",
-                OrganizationTag.objects.select_related("organization").order_by("organization__name"),
-            ),
-            Prefetch("event_tags", EventTag.objects.select_related("event").order_by("event__name")),
-        )
-    )
+# What tag_lists reads, in the order it lists it.
+TAG_PREFETCHES = [
+    Prefetch("region_tags", RegionTag.objects.select_related("region").order_by("region__code")),
+    Prefetch("person_tags", PersonTag.objects.select_related("person").order_by("person__name")),
+    Prefetch(
+        "organization_tags",
+        OrganizationTag.objects.select_related("organization").order_by("organization__name"),
+    ),
+    Prefetch("event_tags", EventTag.objects.select_related("event").order_by("event__name")),
+]
 
 
-def as_record(article):
+def articles_for_export(revisions=False):
+    """Every article with its tags and, when asked for, its earlier versions (oldest first)."""
+    articles = Article.objects.order_by("pk").select_related("outlet", "dateline_region")
+    articles = articles.prefetch_related(*TAG_PREFETCHES)
+    if revisions:
+        earlier = ArticleRevision.objects.defer("raw").order_by("created_at", "pk")
+        articles = articles.prefetch_related(Prefetch("revisions", earlier))
+    return articles
+
+
+def as_record(article, revisions=False):
     """The JSONL object for one article; tags of every status, each with its status."""
     dateline = article.dateline_region
-    return {
+    record = {
         "id": article.pk,
         "file": article.source_file,
+        "source": article.source,
+        "path": article.source_path,
         "content_hash": article.content_hash,
         "url": article.source_url or None,
         "outlet": article.outlet.name if article.outlet else None,
         "title": article.title,
         "published": article.published_on.isoformat() if article.published_on else None,
         "dateline": {"code": dateline.code, "name": dateline.name} if dateline else None,
+        **tag_lists(article),
+        "body": article.body,
+    }
+    if revisions:
+        record["revisions"] = [as_revision_record(r) for r in article.revisions.all()]
+    return record
+
+
+def tag_lists(article):
+    """The article's tags of every status by kind, as exported and as kept with a revision."""
+    return {
         "regions": [
             {"code": t.region.code, "name": t.region.name, "level": t.region.level, "status": t.status}
             for t in article.region_tags.all()
@@ -70,7 +92,21 @@ def as_record(article):
             }
             for t in article.event_tags.all()
         ],
-        "body": article.body,
+    }
+
+
+def as_revision_record(revision):
+    """An earlier version of the article's file: its text, what was read from it, where it came in."""
+    return {
+        "content_hash": revision.content_hash,
+        "title": revision.title,
+        "published": revision.published_on.isoformat() if revision.published_on else None,
+        "imported_at": revision.imported_at.isoformat(),
+        "replaced_at": revision.created_at.isoformat(),
+        "batch": revision.batch_id,
+        "encoding": revision.encoding,
+        "text": revision.text,
+        **revision.tags,
     }
 
 
@@ -84,7 +120,18 @@ def as_csv_row(record):
     return {
         **{
             k: record[k]
-            for k in ("id", "file", "content_hash", "url", "outlet", "title", "published", "body")
+            for k in (
+                "id",
+                "file",
+                "source",
+                "path",
+                "content_hash",
+                "url",
+                "outlet",
+                "title",
+                "published",
+                "body",
+            )
         },
         "dateline_code": dateline.get("code"),
         "dateline_name": dateline.get("name"),

@@ -1,27 +1,34 @@
 """Files → extraction → database. One transaction per file; a bad file is reported and the rest go on.
 
-Re-importing is idempotent: the same text is "unchanged", a changed file (same name) updates its
-article, and tags an editor confirmed or rejected are never touched — only the importer's own
-suggestions are refreshed.
+A document's identity is its source (--source, or the name of the folder given) and its path inside
+that folder. Re-importing is idempotent: the same text is "unchanged" under any identity, a new
+version of a document updates its article and keeps the version it replaces as a revision, and tags
+an editor confirmed or rejected are never touched — only the importer's own suggestions are refreshed.
+Imports may run at the same time: an entity two of them create at once becomes one row.
 """
 
 import glob
 import hashlib
 import multiprocessing
 import os
+import random
+import time
 import zoneinfo
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import IntegrityError, OperationalError, connection, transaction
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from rapidfuzz import fuzz
 
 from articles import counts
-from articles.extraction import Gazetteer
+from articles.exporting import TAG_PREFETCHES, tag_lists
+from articles.extraction import Gazetteer, decode
 from articles.models import (
     Article,
+    ArticleRevision,
     Event,
     EventKind,
     EventTag,
@@ -40,12 +47,14 @@ from articles.models import (
     TagStatus,
 )
 from articles.naming import name_key, role_key, unique_slug
-from articles.reading import parse, parse_in_worker, start_worker
+from articles.reading import normalise, parse, parse_in_worker, start_worker
 from articles.search.indexing import deferred_indexing, unindexed, update_articles
 
 JAKARTA = zoneinfo.ZoneInfo("Asia/Jakarta")
 CREATED, UPDATED, UNCHANGED, FAILED = "created", "updated", "unchanged", "failed"
 PARALLEL_FROM = 200  # files; below this, starting worker processes costs more than it saves
+PATH_MAX_LENGTH = Article._meta.get_field("source_path").max_length
+ATTEMPTS = 5  # per file, when another writer's transaction got in its way
 
 
 @dataclass
@@ -73,25 +82,60 @@ class ImportResult:
         return f"{len(self.files)} files: " + ", ".join(parts)
 
 
-def collect_paths(args):
-    """Expand files, folders (recursively, *.txt) and glob patterns; report what matched nothing."""
-    found, missing = [], []
+@dataclass(frozen=True)
+class Document:
+    """A file to import and its identity: the source it belongs to and its path inside that source."""
+
+    path: Path
+    source: str
+    source_path: str
+
+    @property
+    def identity(self):
+        return f"{self.source}/{self.source_path}"
+
+
+def folder_name(folder):
+    """A folder's own name, also for "." and ".." (symbolic links are not followed: the name given counts)."""
+    return Path(os.path.abspath(folder)).name or "/"
+
+
+def glob_root(pattern):
+    """The folder a pattern searches from: its leading parts without wildcards."""
+    parts = Path(pattern).parts
+    plain = next(i for i, part in enumerate(parts) if glob.has_magic(part))
+    return Path(*parts[:plain]) if plain else Path(".")
+
+
+def collect_paths(args, source=None):
+    """Expand files, folders (recursively, *.txt) and glob patterns into Documents; report what
+    matched nothing. A file's path is counted from the folder given (a file's own folder, a
+    pattern's folder), whose name is the source unless `source` names one."""
+    found, missing = [], []  # (file, the folder its path is counted from)
     for arg in args:
         path = Path(arg)
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*.txt") if p.is_file()))
+            found.extend((p, path) for p in sorted(path.rglob("*.txt")) if p.is_file())
         elif path.is_file():
-            found.append(path)
+            found.append((path, path.parent))
         elif glob.has_magic(arg):
             matches = sorted(Path(p) for p in glob.glob(arg, recursive=True) if Path(p).is_file())
-            if matches:
-                found.extend(matches)
-            else:
+            found.extend((p, glob_root(arg)) for p in matches)
+            if not matches:
                 missing.append(FileResult(arg, FAILED, "the pattern matches no file"))
         else:
             missing.append(FileResult(arg, FAILED, "no such file or folder"))
-    unique = list(dict.fromkeys(found))  # the same file named twice is read once
-    return unique, missing
+    documents = {}
+    for file, root in found:  # the same file named twice is read once, under the first identity
+        if file not in documents:
+            inside = Path(os.path.relpath(file, root)).as_posix()
+            documents[file] = Document(file, source or folder_name(root), inside)
+    too_long = [d for d in documents.values() if len(d.source_path) > PATH_MAX_LENGTH]
+    missing += [
+        FileResult(str(d.path), FAILED, f"its path inside {d.source} is over {PATH_MAX_LENGTH} characters")
+        for d in too_long
+    ]
+    return [d for d in documents.values() if d not in too_long], missing
 
 
 def content_hash(text):
@@ -128,8 +172,9 @@ def interrupted_and_unindexed(current_batch):
 class Importer:
     """Imports files into the archive; build one per run so its caches are shared across files."""
 
-    def __init__(self, dry_run=False, max_bytes=None, jobs=None, parallel_from=PARALLEL_FROM):
+    def __init__(self, dry_run=False, max_bytes=None, jobs=None, parallel_from=PARALLEL_FROM, source=None):
         self.dry_run = dry_run
+        self.source = source
         self.parallel_from = parallel_from
         self.jobs = (os.cpu_count() or 1) if jobs is None else jobs
         self.max_bytes = max_bytes or settings.IMPORT_MAX_BYTES
@@ -146,6 +191,10 @@ class Importer:
             ],
         )
         self.gazetteer = Gazetteer(*self.gazetteer_rows)
+        self.forget_entities()
+
+    def forget_entities(self):
+        """Start the run's caches afresh: after a rollback, what they hold may never have been stored."""
         self.outlets = {}
         self.organizations = {}
         self.people = {}  # name key → Person matched or made in this run
@@ -157,9 +206,9 @@ class Importer:
 
     def run(self, args, progress=None):
         """Import everything `args` names; `progress` is a tqdm bar, told the total, then each file."""
-        paths, missing = collect_paths(args)
+        documents, missing = collect_paths(args, self.source)
         if progress is not None:
-            progress.reset(total=len(paths))
+            progress.reset(total=len(documents))
         result = ImportResult(files=list(missing))
         if not self.dry_run:
             result.batch = ImportBatch.objects.create(paths=[str(a) for a in args])
@@ -168,8 +217,8 @@ class Importer:
         with deferred_indexing(), counts.deferred():
             if not self.dry_run:
                 update_articles(interrupted_and_unindexed(result.batch))
-            for parsed in self.parse_all(paths):
-                result.files.append(self.store(parsed, result.batch))
+            for document, parsed in zip(documents, self.parse_all([d.path for d in documents]), strict=True):
+                result.files.append(self.store(parsed, document, result.batch))
                 if progress is not None:
                     progress.update()
         if result.batch:
@@ -195,37 +244,51 @@ class Importer:
             yield from pool.imap(parse_in_worker, paths, chunksize=16)
 
     def import_file(self, path, batch=None):
-        return self.store(parse(path, self.gazetteer, self.max_bytes), batch)
+        [document], _ = collect_paths([path], self.source)
+        return self.store(parse(path, self.gazetteer, self.max_bytes), document, batch)
 
-    def store(self, parsed, batch=None):
-        """One file's article and tags, in one transaction."""
-        path = parsed.path
+    def store(self, parsed, document, batch=None):
+        """One file's article and tags, in one transaction. When another import or an editor wrote
+        the same rows at the same moment (a unique key taken, a deadlock, SQLite's write lock held
+        past its timeout), the transaction is rolled back and the file tried again."""
+        path = str(parsed.path)
         if parsed.failure:
-            return FileResult(str(path), FAILED, parsed.failure)
-        with transaction.atomic():
-            status, article, reason = self.save(
-                path, parsed.raw, parsed.encoding, parsed.text, parsed.extraction, batch
-            )
-        return FileResult(str(path), status, reason, article.pk if article else None)
+            return FileResult(path, FAILED, parsed.failure)
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                with transaction.atomic():
+                    status, article, reason = self.save(document, parsed, batch)
+                return FileResult(path, status, reason, article.pk if article else None)
+            except (IntegrityError, OperationalError) as exc:
+                self.forget_entities()
+                if attempt == ATTEMPTS:
+                    return FileResult(path, FAILED, f"the database refused it {ATTEMPTS} times: {exc}")
+                time.sleep(random.uniform(0, 0.1 * attempt))  # apart, so the same two don't meet again
 
     # -- articles ---------------------------------------------------------------------------------
 
-    def save(self, path, raw, encoding, text, extraction, batch):
-        digest = content_hash(text)
-        same_text = Article.objects.filter(content_hash=digest).only("pk", "source_file").first()
+    def save(self, document, parsed, batch):
+        extraction = parsed.extraction
+        digest = content_hash(parsed.text)
+        article = Article.objects.filter(source=document.source, source_path=document.source_path).first()
+        if article and article.content_hash == digest:
+            return UNCHANGED, article, ""
+        same_text = Article.objects.filter(content_hash=digest).only("pk", "source", "source_path").first()
         if same_text:
-            reason = "" if same_text.source_file == path.name else f"same text as {same_text.source_file}"
-            return UNCHANGED, same_text, reason
-        article = Article.objects.filter(source_file=path.name).first()
+            return UNCHANGED, same_text, f"same text as article {same_text.pk}, {same_text.identity}"
         status = UPDATED if article else CREATED
         if self.dry_run:
             return status, None, ""
-        article = article or Article(source_file=path.name)
+        if article:
+            keep_revision(article)
+        else:
+            article = Article(source=document.source, source_path=document.source_path)
         published_on, published_at = as_published(extraction)
+        article.source_file = document.path.name
         article.title = (extraction.title or fallback_title(extraction.body))[:500]
         article.body = extraction.body
-        article.raw = raw
-        article.encoding = encoding
+        article.raw = parsed.raw
+        article.encoding = parsed.encoding
         article.content_hash = digest
         article.published_on = published_on
         article.published_at = published_at
@@ -245,8 +308,11 @@ class Importer:
             return None
         key = name.casefold()
         if key not in self.outlets:
-            outlet = Outlet.objects.filter(name__iexact=name).first()
-            self.outlets[key] = outlet or Outlet.objects.create(name=name, slug=unique_slug(Outlet, name))
+            self.outlets[key] = first_or_create(
+                ("outlet", key),
+                Outlet.objects.filter(name__iexact=name).first,
+                lambda: Outlet.objects.create(name=name, slug=unique_slug(Outlet, name)),
+            )
         return self.outlets[key]
 
     # -- tags -------------------------------------------------------------------------------------
@@ -284,16 +350,17 @@ class Importer:
         name = " ".join(mention.name.split())[:200]
         key = name.casefold()
         if self.organizations.get(key) is None:
-            org = Organization.objects.filter(name__iexact=name).first()
-            if org is None:
-                org = Organization.objects.create(
+            self.organizations[key] = first_or_create(
+                ("organization", key),
+                Organization.objects.filter(name__iexact=name).first,
+                lambda: Organization.objects.create(
                     name=name,
                     slug=unique_slug(Organization, name),
                     acronym=mention.acronym[:50],
                     kind=mention.kind if mention.kind in OrganizationKind.values else OrganizationKind.OTHER,
                     region=self.regions.get(mention.region),
-                )
-            self.organizations[key] = org
+                ),
+            )
         return self.organizations[key]
 
     def person(self, mention):
@@ -302,7 +369,15 @@ class Importer:
         region = self.regions.get(mention.role_region)
         person = self.people.get((key, region))
         if person is None:
-            person = self.people[key, region] = self.match_person(mention, key, region)
+            person = self.people[key, region] = first_or_create(
+                ("person", key),
+                lambda: self.match_person(mention, key, region),
+                lambda: Person.objects.create(
+                    name=mention.name[:200],
+                    slug=unique_slug(Person, mention.name),
+                    honorifics=mention.honorifics,
+                ),
+            )
         for alias in {mention.name, *mention.aliases}:
             alias_key = name_key(alias)
             if alias_key and (person.pk, alias_key) not in self.known_aliases:
@@ -313,6 +388,7 @@ class Importer:
         return person
 
     def match_person(self, mention, key, region):
+        """The active Person known by this name (or, in the region, a spelling of it); None if none."""
         candidates = list(
             Person.objects.active().filter(aliases__key=key).distinct().prefetch_related("positions")
         )
@@ -324,22 +400,16 @@ class Importer:
             )
             nearby = nearby.distinct()[:50]
             candidates = [p for p in nearby if fuzz.ratio(name_key(p.name), key) >= 90]
-        if candidates:
-            person = next(
-                (
-                    p
-                    for p in candidates
-                    if region and any(pos.region_id == region.pk for pos in p.positions.all())
-                ),
-                candidates[0],
-            )
-        else:
-            person = Person.objects.create(
-                name=mention.name[:200],
-                slug=unique_slug(Person, mention.name),
-                honorifics=mention.honorifics,
-            )
-        return person
+        if not candidates:
+            return None
+        return next(
+            (
+                p
+                for p in candidates
+                if region and any(pos.region_id == region.pk for pos in p.positions.all())
+            ),
+            candidates[0],
+        )
 
     def position(self, person, mention, article, seen_on):
         role = " ".join(mention.role.split())[:200]
@@ -353,17 +423,29 @@ class Importer:
             )
         position = next((p for p in held if role_key(p.role) == key), None)
         if position is None:
-            position = Position.objects.create(
-                person=person,
-                role=role,
-                region=region,
-                organization=organization,
-                first_seen_on=seen_on,
-                last_seen_on=seen_on,
-                source_article=article,
+            position = first_or_create(
+                ("position", person.pk, region.pk if region else None, key),
+                # another import may have added it since this run read the person's positions
+                lambda: next(
+                    (
+                        p
+                        for p in Position.objects.filter(person=person, region=region)
+                        if role_key(p.role) == key
+                    ),
+                    None,
+                ),
+                lambda: Position.objects.create(
+                    person=person,
+                    role=role,
+                    region=region,
+                    organization=organization,
+                    first_seen_on=seen_on,
+                    last_seen_on=seen_on,
+                    source_article=article,
+                ),
             )
             held.append(position)
-        elif seen_on:
+        if seen_on:
             changed = False
             if position.first_seen_on is None or seen_on < position.first_seen_on:
                 position.first_seen_on, changed = seen_on, True
@@ -388,18 +470,52 @@ class Importer:
         return self.events[key]
 
     def stored_event(self, name, mention):
-        event = Event.objects.filter(name__iexact=name, date=mention.date).first()
-        if event is None:
-            label = f"{name} {mention.date.isoformat()}" if mention.date else name
-            event = Event.objects.create(
+        label = f"{name} {mention.date.isoformat()}" if mention.date else name
+        return first_or_create(
+            ("event", name.casefold(), mention.date and mention.date.isoformat()),
+            Event.objects.filter(name__iexact=name, date=mention.date).first,
+            lambda: Event.objects.create(
                 name=name,
                 slug=unique_slug(Event, label),
                 kind=mention.kind if mention.kind in EventKind.values else EventKind.OTHER,
                 date=mention.date,
                 place=mention.place[:200],
                 region=self.regions.get(mention.region),
-            )
-        return event
+            ),
+        )
+
+
+def first_or_create(key, find, create):
+    """`find()`'s row, or the one `create()` makes when there is none. Two imports creating the same
+    entity at once make one row: on PostgreSQL the second waits on a lock named after `key` until the
+    first's transaction ends, then finds its row; SQLite's transactions begin IMMEDIATE, so writers
+    take turns anyway. The lock is taken only when the row is missing, and held to the file's commit."""
+    found = find()
+    if found is None and connection.vendor == "postgresql":
+        digest = hashlib.blake2b(repr(key).encode(), digest_size=8).digest()
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [int.from_bytes(digest, "big", signed=True)])
+        found = find()
+    return create() if found is None else found
+
+
+def keep_revision(article):
+    """Keep the article's current version before a new version of its file replaces it."""
+    prefetch_related_objects([article], *TAG_PREFETCHES)
+    text, _encoding = decode(bytes(article.raw))
+    return ArticleRevision.objects.create(
+        article=article,
+        raw=article.raw,
+        encoding=article.encoding,
+        text=normalise(text),
+        content_hash=article.content_hash,
+        title=article.title,
+        published_on=article.published_on,
+        published_at=article.published_at,
+        tags=tag_lists(article),
+        batch_id=article.batch_id,
+        imported_at=article.updated_at,
+    )
 
 
 def sync_tags(model, article, field_name, found, extra=lambda mention: {}, fresh=False):

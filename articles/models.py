@@ -205,6 +205,13 @@ class Article(models.Model):
     raw = models.BinaryField(help_text="The file exactly as imported, byte for byte")
     encoding = models.CharField(max_length=20, default="utf-8")
     content_hash = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the text")
+    # Identity: the same (source, source_path) again is the same document, in a new version or not.
+    source = models.CharField(
+        max_length=200, help_text="Where the file came from: import --source, or the imported folder's name"
+    )
+    source_path = models.CharField(
+        max_length=1000, help_text="The file's path inside its source, folders separated by /"
+    )
     source_file = models.CharField(max_length=255, db_index=True, help_text="Imported file name")
     source_url = models.URLField(max_length=1000, blank=True)
     published_on = models.DateField(null=True, blank=True)
@@ -228,6 +235,9 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-published_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["source", "source_path"], name="article_source_identity"),
+        ]
         indexes = [
             # date archive pages and "newest first" lists
             models.Index(fields=["published_on"], name="article_published_on"),
@@ -248,6 +258,45 @@ class Article(models.Model):
     @property
     def paragraphs(self):
         return [p for p in self.body.split("\n\n") if p.strip()]
+
+    @property
+    def identity(self):
+        return f"{self.source}/{self.source_path}"
+
+
+class ArticleRevision(models.Model):
+    """An earlier version of an article's file, kept when a new version replaced it: the raw bytes,
+    the text they decoded to, and what was read from them then, tags included."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
+    raw = models.BinaryField(help_text="The file exactly as imported then, byte for byte")
+    encoding = models.CharField(max_length=20, default="utf-8")
+    text = models.TextField(help_text="The decoded text; content_hash is its SHA-256")
+    content_hash = models.CharField(max_length=64, help_text="SHA-256 of the text")
+    title = models.CharField(max_length=500)
+    published_on = models.DateField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    tags = models.JSONField(default=dict, blank=True, help_text="The tags as they were, with their status")
+    batch = models.ForeignKey(
+        ImportBatch,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The import that brought this version",
+    )
+    imported_at = models.DateTimeField(help_text="When this version was imported")
+    created_at = models.DateTimeField(auto_now_add=True, help_text="When a newer version replaced it")
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.title} ({self.imported_at:%Y-%m-%d %H:%M})"
+
+    @property
+    def raw_text(self):
+        return bytes(self.raw).decode(self.encoding, errors="replace")
 
 
 class PersonQuerySet(models.QuerySet):

@@ -8,6 +8,11 @@ urlpatterns = [
     path("", browse.home, name="home"),
     path("artikel/<int:pk>/", browse.article, name="article"),
     path("artikel/<int:pk>/asli/", browse.article_raw, name="article_raw"),
+    path(
+        "artikel/<int:pk>/versi/<int:revision>/asli/",
+        browse.article_revision_raw,
+        name="article_revision_raw",
+    ),
     path("wilayah/", browse.region_index, name="region_index"),
     path("wilayah/<slug:slug>/", browse.region, name="region"),
     path("wilayah/<slug:slug>/feed/", feeds.RegionFeed(), name="region_feed"),

@@ -80,6 +80,8 @@ def build_archive(batch=0, articles=6):
             raw=f"Berita {batch}-{n}\n\nParagraf satu.".encode(),
             content_hash=hashlib.sha256(f"browse-{batch}-{n}".encode()).hexdigest(),
             source_file=f"{batch:03}_{n:03}.txt",
+            source="jelajah",
+            source_path=f"{batch:03}_{n:03}.txt",
             source_url=f"https://kupastuntas.co/{batch}/{n}",
             published_on=published,
             published_at=datetime(published.year, published.month, published.day, 12, 59, tzinfo=WIB),

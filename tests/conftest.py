@@ -34,6 +34,8 @@ def make_article(db):
             "raw": f"Artikel {n}\n\nIsi artikel {n}.".encode(),
             "content_hash": f"{n:064x}",
             "source_file": f"{n:03}.txt",
+            "source": "uji",
+            "source_path": f"{n:03}.txt",
             "outlet": outlet,
         }
         defaults.update(fields)

@@ -168,9 +168,9 @@ class ScratchSite:
     # what the archive holds -----------------------------------------------------------------------
 
     def articles(self):
-        """{source_file: (id, content_hash)} and the number of rows (to catch duplicates)."""
-        rows = self.sql("SELECT id, source_file, content_hash FROM articles_article")
-        return {name: (pk, digest) for pk, name, digest in rows}, len(rows)
+        """{(source, source_path): (id, content_hash)} and the number of rows (to catch duplicates)."""
+        rows = self.sql("SELECT id, source, source_path, content_hash FROM articles_article")
+        return {(source, path): (pk, digest) for pk, source, path, digest in rows}, len(rows)
 
     def indexed_ids(self):
         """Every article id in the live index generation, with repeats (a duplicate shows twice)."""

@@ -30,6 +30,8 @@ def _article(n, title, body, outlet=None, published_on=None, published_at=None):
         raw=f"{title}\n\n{body}".encode(),
         content_hash=f"5ea4c{n:059x}",  # apart from make_article's hashes
         source_file=f"search-{n:03}.txt",
+        source="cari",
+        source_path=f"search-{n:03}.txt",
         outlet=outlet_obj,
         published_on=published_on,
         published_at=published_at,

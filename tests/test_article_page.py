@@ -198,3 +198,57 @@ def test_related_articles_work_with_a_real_search_index(client, archive, search_
     assert response.status_code == 200
     related = response.context["related"]
     assert related and article not in related
+
+
+def earlier_version(article, raw, title, batch=None):
+    from django.utils import timezone
+
+    from articles.models import ArticleRevision
+
+    return ArticleRevision.objects.create(
+        article=article,
+        raw=raw,
+        encoding="cp1252",
+        text=raw.decode("cp1252"),
+        content_hash="a" * 64,
+        title=title,
+        batch=batch,
+        imported_at=timezone.now(),
+    )
+
+
+def test_previous_versions_are_listed_with_their_import_and_their_raw_text(client, make_article):
+    from articles.models import ImportBatch
+
+    article = make_article(title="Versi kedua")
+    assert "Versi sebelumnya" not in client.get(article.get_absolute_url()).content.decode()
+    batch = ImportBatch.objects.create(paths=["scraper-a"])
+    raw = "Versi pertama\n\nSebuah “kutipan” lama.".encode("cp1252")
+    revision = earlier_version(article, raw, "Versi pertama", batch)
+    html = client.get(article.get_absolute_url()).content.decode()
+    listed = html[html.index("Versi sebelumnya") :]
+    assert f"impor #{batch.pk}: “Versi pertama”" in listed
+    link = f'/artikel/{article.pk}/versi/{revision.pk}/asli/"'
+    assert link in listed
+    response = client.get(link[:-1])
+    assert response.content == raw
+    assert response["Content-Type"] == "text/plain; charset=cp1252"
+    other = make_article()
+    assert client.get(f"/artikel/{other.pk}/versi/{revision.pk}/asli/").status_code == 404
+
+
+def test_the_admin_shows_previous_versions_read_only(make_article):
+    from django.contrib.auth.models import Group, User
+    from django.test import Client
+    from django.urls import reverse
+
+    article = make_article(title="Versi kedua")
+    earlier_version(article, b"Versi pertama\n\nIsi lama yang unik.", "Versi pertama")
+    editor = User.objects.create_user("redaksi", is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editor"))
+    client = Client()
+    client.force_login(editor)
+    html = client.get(reverse("admin:articles_article_change", args=[article.pk])).content.decode()
+    assert "versi sebelumnya" in html.lower()
+    assert "Isi lama yang unik." in html
+    assert 'name="revisions-0-title"' not in html  # shown, not editable

@@ -106,6 +106,8 @@ def hostile(search_index):
         raw=f"{PAYLOADS['title']}\n\n{PAYLOADS['body']}".encode(),
         content_hash="e" * 64,
         source_file="xss.txt",
+        source="xss",
+        source_path="xss.txt",
         source_url="javascript:window.__xss=1",
         outlet=outlet,
     )

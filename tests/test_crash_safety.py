@@ -51,7 +51,20 @@ def timed(site, *args):
 
 
 def expected_hashes(folder):
-    return {p.name: content_hash(normalise(p.read_text(encoding="utf-8"))) for p in folder.rglob("*.txt")}
+    """{(source, path): hash} for chunk folders imported one by one: each folder is a source."""
+    return {
+        (p.parent.name, p.name): content_hash(normalise(p.read_text(encoding="utf-8")))
+        for p in folder.rglob("*.txt")
+    }
+
+
+def write_chunk(files, chunk, start, count, version=0):
+    """The chunk's files from two scrapers: the same file names in two folders (two sources), with
+    different texts. Returns the two folders."""
+    folders = [files / f"c{chunk:02}-a", files / f"c{chunk:02}-b"]
+    write_corpus(folders[0], start, count, version=version)
+    write_corpus(folders[1], start, count, version=version + 500)
+    return folders
 
 
 def assert_index_opens_without_duplicates(site):
@@ -72,22 +85,20 @@ def search_count(site, word):
 def test_killing_the_importer_at_random_points_loses_and_duplicates_nothing(site, tmp_path):
     rng = random.Random(SEED)
     files = tmp_path / "files"
-    write_corpus(files / "c00", 0, CHUNK)
-    longest = timed(site, "import_articles", files / "c00") * 1.3  # startup, CHUNK files, index flush
+    longest = timed(site, "import_articles", *write_chunk(files, 0, 0, CHUNK)) * 1.3  # startup, files, index
 
     kills = attempts = 0
     chunk = 0
     while kills < KILLS and attempts < KILLS * 4:
         attempts += 1
         chunk += 1
-        new = files / f"c{chunk:02}"
-        write_corpus(new, chunk * CHUNK, CHUNK)
+        new = write_chunk(files, chunk, chunk * CHUNK, CHUNK)
         # and a new edition of an earlier file, so the run updates an article as well as adding some
         n = rng.randrange(chunk * CHUNK)
-        changed = write_corpus(files / f"c{n // CHUNK:02}", n, 1, version=chunk)[0]
+        changed = write_corpus(files / f"c{n // CHUNK:02}-{rng.choice('ab')}", n, 1, version=chunk)[0]
         # the run re-imports the previous (perhaps killed) chunk too: that is the "re-run"
-        previous = files / f"c{chunk - 1:02}"
-        kills += kill_at_random(site, rng, ["import_articles", previous, new, changed], longest)
+        previous = [files / f"c{chunk - 1:02}-a", files / f"c{chunk - 1:02}-b"]
+        kills += kill_at_random(site, rng, ["import_articles", *previous, *new, changed], longest)
 
         names, rows = site.articles()
         assert rows == len(names), f"duplicate articles after kill #{kills} (CRASH_SEED={SEED})"
@@ -95,23 +106,31 @@ def test_killing_the_importer_at_random_points_loses_and_duplicates_nothing(site
 
     assert kills >= KILLS, f"only {kills} of {attempts} runs were killed mid-way (CRASH_SEED={SEED})"
     # Re-run everything once more, to the end: it must not wait on a lock left by a killed run.
-    result = site.manage("import_articles", files, timeout=600)
+    result = site.manage("import_articles", *sorted(files.iterdir()), timeout=600)
     assert "0 failed" in result.stdout
 
     names, rows = site.articles()
     expected = expected_hashes(files)
     assert rows == len(expected), f"lost or doubled articles (CRASH_SEED={SEED})"
-    assert {name: digest for name, (_pk, digest) in names.items()} == expected
+    assert {identity: digest for identity, (_pk, digest) in names.items()} == expected
+    # Every edition a finished run replaced is kept, its raw bytes whole (a killed run's are too,
+    # but its batch never counted them).
+    kept = site.sql("SELECT article_id, raw, content_hash FROM articles_articlerevision")
+    finished = site.sql("SELECT sum(updated) FROM articles_importbatch WHERE finished_at IS NOT NULL")
+    assert len(kept) >= int(finished[0][0] or 0) > 0
+    current = {pk: digest for pk, digest in names.values()}
+    for article, raw, digest in kept:
+        assert content_hash(normalise(bytes(raw).decode("utf-8"))) == digest != current[article]
     # The re-run alone brought the index in step: no check_index --fix was needed.
     report = site.check_index()
     assert report.stdout.strip() == "Index and database agree.", f"{report.stdout} (CRASH_SEED={SEED})"
     assert assert_index_opens_without_duplicates(site) == {pk for pk, _ in names.values()}
 
     # The index takes writes: a new edition of one file is found by its new word, the old is gone.
-    write_corpus(files / "c00", 0, 1, version=999)
-    site.manage("import_articles", files / "c00")
+    write_corpus(files / "c00-a", 0, 1, version=999)
+    site.manage("import_articles", files / "c00-a")
     assert search_count(site, edition(999)) == 1
-    assert search_count(site, marker(0)) == 1
+    assert search_count(site, marker(0)) == 2  # file 0 of either source
     print(f"importer: {kills} kills in {attempts} runs, {rows} articles, CRASH_SEED={SEED}")
 
 

@@ -8,6 +8,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from articles.importer import content_hash
 from articles.models import (
     Article,
     ImportBatch,
@@ -103,8 +104,8 @@ def test_the_same_text_under_two_names_is_stored_once(tmp_path):
     (tmp_path / "b.txt").write_text("Bawaslu Metro Minta Warga Tolak Politik Uang\n\n" + BODY)
     out, _, failed = run(tmp_path, verbosity=2)
     assert not failed
-    assert Article.objects.count() == 1
-    assert "b.txt: unchanged (same text as a.txt)" in out
+    article = Article.objects.get()
+    assert f"b.txt: unchanged (same text as article {article.pk}, {tmp_path.name}/a.txt)" in out
 
 
 def test_an_editors_rejection_survives_a_reimport_of_a_changed_file(tmp_path):
@@ -283,3 +284,152 @@ def test_worker_processes_give_the_same_archive_as_one_process(seeds):
     result = Importer(jobs=2, parallel_from=1).run([seeds])
     assert result.count("created") == 5
     assert export_without_ids() == serial
+
+
+# Identity: the source and the path inside it --------------------------------------------------------
+
+
+def news(n, version=0):
+    """An article text of our own, different for every n and every version of it."""
+    return (
+        f"Bawaslu Metro Gelar Patroli Pengawasan Tahap {n}\n\n"
+        f"Kota Metro - Ketua Bawaslu Metro, Badawi Idham, memimpin patroli pengawasan tahap {n} "
+        f"menjelang Pilkada 2024 di Kota Metro, Selasa (14/11/2023). Catatan edisi {version}.\n\n"
+        f"Patroli tahap {n} menyisir {n + 3} kelurahan.\n"
+    )
+
+
+def scraper_folder(root, name, numbers, version=0):
+    folder = root / name
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in numbers:
+        (folder / f"{n % 100:03}.txt").write_text(news(n, version), encoding="utf-8")
+    return folder
+
+
+def test_two_folders_with_the_same_file_names_give_all_their_articles(tmp_path):
+    first = scraper_folder(tmp_path, "scraper-a", range(1, 5))
+    second = scraper_folder(tmp_path, "scraper-b", range(101, 107))  # 001.txt … 006.txt again
+    out, err, failed = run(first, second)
+    assert not failed, err
+    assert "10 files: 10 created" in out
+    assert set(Article.objects.values_list("source", "source_path")) == {
+        *(("scraper-a", f"{n:03}.txt") for n in range(1, 5)),
+        *(("scraper-b", f"{n:03}.txt") for n in range(1, 7)),
+    }
+    # the export keys on the file name, which stays the file's own
+    assert sorted(r["file"] for r in export_without_ids()) == sorted(
+        [f"{n:03}.txt" for n in range(1, 5)] + [f"{n:03}.txt" for n in range(1, 7)]
+    )
+
+    before = list(Article.objects.order_by("pk").values_list("pk", "content_hash", "updated_at"))
+    out, _, _ = run(second, first)
+    assert "10 files: 0 created, 0 updated, 10 unchanged, 0 failed" in out
+    assert list(Article.objects.order_by("pk").values_list("pk", "content_hash", "updated_at")) == before
+
+
+def test_a_source_name_keeps_files_of_two_folders_with_one_name_apart(tmp_path):
+    first = scraper_folder(tmp_path / "mei", "berita", [1, 2])
+    second = scraper_folder(tmp_path / "juni", "berita", [201, 202])
+    run(first, source="situs-a")
+    run(second, source="situs-b")
+    assert sorted(Article.objects.values_list("source", "source_path")) == [
+        ("situs-a", "001.txt"),
+        ("situs-a", "002.txt"),
+        ("situs-b", "001.txt"),
+        ("situs-b", "002.txt"),
+    ]
+
+
+def test_files_in_subfolders_are_known_by_their_path_inside_the_folder_given(tmp_path):
+    scraper_folder(tmp_path / "arsip" / "2023", "11", [1])
+    scraper_folder(tmp_path / "arsip" / "2024", "11", [2])  # 001.txt and 002.txt: different names, …
+    scraper_folder(tmp_path / "arsip" / "2024", "12", [101])  # … and 001.txt again, in another folder
+    run(tmp_path / "arsip")
+    assert sorted(Article.objects.values_list("source", "source_path")) == [
+        ("arsip", "2023/11/001.txt"),
+        ("arsip", "2024/11/002.txt"),
+        ("arsip", "2024/12/001.txt"),
+    ]
+
+
+def test_an_edited_file_becomes_one_article_with_its_previous_version_kept_byte_for_byte(tmp_path):
+    folder = scraper_folder(tmp_path, "scraper-a", [1, 2])
+    path = folder / "001.txt"
+    first_raw = ("\ufeff" + news(1).replace("\n", "\r\n")).encode("utf-8")  # a BOM and CRLF, kept as given
+    path.write_bytes(first_raw)
+    run(folder)
+    article = Article.objects.get(source_path="001.txt")
+    first_batch, first_hash = article.batch, article.content_hash
+    tag = PersonTag.objects.get(article=article, person__name="Badawi Idham")
+    tag.status = TagStatus.CONFIRMED
+    tag.save()
+
+    second_raw = news(1, version=2).replace("Tahap 1", "Tahap Pertama").encode("cp1252")
+    path.write_bytes(second_raw)
+    out, _, _ = run(folder)
+    assert "2 files: 0 created, 1 updated, 1 unchanged, 0 failed" in out
+
+    article = Article.objects.get(source_path="001.txt")
+    assert Article.objects.count() == 2
+    assert bytes(article.raw) == second_raw
+    assert article.title == "Bawaslu Metro Gelar Patroli Pengawasan Tahap Pertama"
+    [previous] = article.revisions.all()
+    assert bytes(previous.raw) == first_raw
+    assert previous.content_hash == first_hash == content_hash(previous.text)
+    assert previous.title == "Bawaslu Metro Gelar Patroli Pengawasan Tahap 1"
+    assert previous.batch == first_batch != article.batch
+    assert {"name": "Badawi Idham", "role": "Ketua Bawaslu Metro", "status": "confirmed"} in previous.tags[
+        "people"
+    ]
+    # the editor's verdict is the article's, not the version's: it stays
+    assert PersonTag.objects.get(article=article, person__name="Badawi Idham").status == TagStatus.CONFIRMED
+
+    out, _, _ = run(folder)  # the same edition again changes nothing
+    assert "2 unchanged" in out
+    assert article.revisions.count() == 1
+
+
+def test_a_folder_moved_elsewhere_and_imported_again_is_unchanged(tmp_path):
+    folder = scraper_folder(tmp_path / "lama", "scraper-a", range(1, 4))
+    run(folder)
+    before = list(Article.objects.order_by("pk").values_list("pk", "source", "source_path", "updated_at"))
+    moved = shutil.move(folder, tmp_path / "baru" / "tempat-lain")
+    out, _, failed = run(moved, source="scraper-a")
+    assert not failed
+    assert "3 files: 0 created, 0 updated, 3 unchanged, 0 failed" in out
+    # moved under another folder name, the texts are still found where they are
+    out, _, _ = run(moved, verbosity=2)
+    assert "3 unchanged" in out
+    assert f"same text as article {before[0][0]}, scraper-a/001.txt" in out
+    assert (
+        list(Article.objects.order_by("pk").values_list("pk", "source", "source_path", "updated_at"))
+        == before
+    )
+
+
+def test_export_lists_earlier_versions_only_when_asked(tmp_path):
+    import json
+    from io import StringIO
+
+    folder = scraper_folder(tmp_path, "scraper-a", [1])
+    run(folder)
+    scraper_folder(tmp_path, "scraper-a", [1], version=2)
+    run(folder)
+    plain, full = StringIO(), StringIO()
+    call_command("export_articles", stdout=plain)
+    call_command("export_articles", "--revisions", stdout=full)
+    [record] = [json.loads(line) for line in plain.getvalue().splitlines()]
+    assert "revisions" not in record
+    assert (record["file"], record["source"], record["path"]) == ("001.txt", "scraper-a", "001.txt")
+    [record] = [json.loads(line) for line in full.getvalue().splitlines()]
+    [previous] = record["revisions"]
+    assert previous["text"] == news(1)
+    assert previous["content_hash"] != record["content_hash"]
+    with pytest.raises(CommandError, match="--revisions needs --format jsonl"):
+        call_command("export_articles", "--revisions", "--format", "csv", stdout=StringIO())
+
+
+def test_a_blank_source_name_is_refused(tmp_path):
+    with pytest.raises(CommandError, match="--source"):
+        call_command("import_articles", str(tmp_path), source=" ")

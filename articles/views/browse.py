@@ -26,6 +26,7 @@ from articles.counts import cached, most_mentioned_people, with_region_counts
 from articles.highlight import query_terms
 from articles.models import (
     Article,
+    ArticleRevision,
     Event,
     EventTag,
     Organization,
@@ -433,6 +434,7 @@ def article(request, pk):
         "related": related_articles(article),
         "credits": _credit_lines(article.credits),
         "imported_at": article.batch.started_at if article.batch else article.created_at,
+        "revisions": article.revisions.defer("raw", "text", "tags"),
         "absolute_url": request.build_absolute_uri(article.get_absolute_url()),
     }
     return render(request, "articles/article.html", context)
@@ -444,16 +446,28 @@ _CHARSET = re.compile(r"^[A-Za-z0-9._-]{1,40}$")
 def article_raw(request, pk):
     """The file exactly as imported, as text in its own encoding (never sniffed as HTML)."""
     article = get_object_or_404(Article.objects.only("raw", "encoding", "source_file"), pk=pk)
-    charset = article.encoding if _CHARSET.match(article.encoding or "") else "utf-8"
+    return raw_file(article.raw, article.encoding, article.source_file or f"{article.pk}.txt")
+
+
+def article_revision_raw(request, pk, revision):
+    """An earlier version of the article's file, exactly as it was imported then."""
+    earlier = get_object_or_404(
+        ArticleRevision.objects.select_related("article").only("raw", "encoding", "article__source_file"),
+        article_id=pk,
+        pk=revision,
+    )
+    return raw_file(earlier.raw, earlier.encoding, earlier.article.source_file or f"{pk}.txt")
+
+
+def raw_file(raw, encoding, filename):
+    charset = encoding if _CHARSET.match(encoding or "") else "utf-8"
     try:
         codecs.lookup(charset)
     except LookupError:
         charset = "utf-8"
-    response = HttpResponse(bytes(article.raw), content_type=f"text/plain; charset={charset}")
+    response = HttpResponse(bytes(raw), content_type=f"text/plain; charset={charset}")
     response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Disposition"] = content_disposition_header(
-        as_attachment=False, filename=article.source_file or f"{article.pk}.txt"
-    )
+    response["Content-Disposition"] = content_disposition_header(as_attachment=False, filename=filename)
     return response
 
 

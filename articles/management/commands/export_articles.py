@@ -14,13 +14,21 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
         parser.add_argument("--output", help="file to write (default: standard output)")
+        parser.add_argument(
+            "--revisions",
+            action="store_true",
+            help="with each article, the earlier versions of its file (JSONL only)",
+        )
 
-    def handle(self, *args, format, output, **options):
+    def handle(self, *args, format, output, revisions, **options):
+        if revisions and format != "jsonl":
+            raise CommandError("--revisions needs --format jsonl: a CSV row has no room for earlier texts")
         try:
             out = open(output, "w", encoding="utf-8", newline="") if output else self.stdout._out
         except OSError as exc:
             raise CommandError(f"cannot write {output}: {exc.strerror}") from None
-        records = (as_record(a) for a in articles_for_export().iterator(chunk_size=500))
+        articles = articles_for_export(revisions).iterator(chunk_size=500)
+        records = (as_record(a, revisions) for a in articles)
         count = 0
         try:
             if format == "csv":

@@ -13,7 +13,6 @@ import multiprocessing
 import os
 import random
 import time
-import zoneinfo
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,7 +49,6 @@ from articles.naming import name_key, role_key, unique_slug
 from articles.reading import normalise, parse, parse_in_worker, start_worker
 from articles.search.indexing import deferred_indexing, unindexed, update_articles
 
-JAKARTA = zoneinfo.ZoneInfo("Asia/Jakarta")
 CREATED, UPDATED, UNCHANGED, FAILED = "created", "updated", "unchanged", "failed"
 PARALLEL_FROM = 200  # files; below this, starting worker processes costs more than it saves
 PATH_MAX_LENGTH = Article._meta.get_field("source_path").max_length
@@ -140,16 +138,6 @@ def collect_paths(args, source=None):
 
 def content_hash(text):
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def as_published(extraction):
-    """(date, datetime or None): the date as printed in Jakarta time, the moment when a time was given."""
-    moment = extraction.published
-    if moment is None:
-        return None, None
-    if timezone.is_naive(moment):
-        moment = moment.replace(tzinfo=JAKARTA)
-    return moment.date(), moment if extraction.published_has_time else None
 
 
 def fallback_title(body):
@@ -283,15 +271,13 @@ class Importer:
             keep_revision(article)
         else:
             article = Article(source=document.source, source_path=document.source_path)
-        published_on, published_at = as_published(extraction)
         article.source_file = document.path.name
         article.title = (extraction.title or fallback_title(extraction.body))[:500]
         article.body = extraction.body
         article.raw = parsed.raw
         article.encoding = parsed.encoding
         article.content_hash = digest
-        article.published_on = published_on
-        article.published_at = published_at
+        article.set_dates(extraction.published, extraction.published_has_time, extraction.lead_date)
         article.dateline = extraction.dateline[:100]
         article.dateline_region = self.regions.get(extraction.dateline_region)
         article.outlet = self.outlet(extraction.outlet)
@@ -299,7 +285,7 @@ class Importer:
         article.event_dates = [d.isoformat() for d in extraction.event_dates]
         article.batch = batch
         article.save()
-        self.tag(article, extraction, published_on, fresh=status == CREATED)
+        self.tag(article, extraction, article.dated_on, fresh=status == CREATED)
         return status, article, ""
 
     def outlet(self, name):

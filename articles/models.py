@@ -1,14 +1,17 @@
 """The archive's data: official regions, outlets, articles, the people, organisations and events
 they mention, and the tags that tie them together with the editor's verdict."""
 
+import zoneinfo
 from collections import Counter
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.db import models
 from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from articles.extraction.dates import zone_name
 
 
 class Level(models.TextChoices):
@@ -126,9 +129,23 @@ class ImportBatch(models.Model):
         return f"Import {self.started_at:%Y-%m-%d %H:%M}"
 
 
+# Newest first by browse date, then time; undated articles last.
+NEWEST_FIRST = (F("dated_on").desc(nulls_last=True), F("published_at").desc(nulls_last=True), "-pk")
+ZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
+
+
+def zone_of(name):
+    """The time zone of an Indonesian zone name; WIB when none was printed."""
+    return zoneinfo.ZoneInfo(ZONES.get(name, "Asia/Jakarta"))
+
+
 class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(published_on__isnull=False)
+    def dated(self):
+        """Articles with a browse date: the stated publication date, or the date their lead reports."""
+        return self.filter(dated_on__isnull=False)
+
+    def undated(self):
+        return self.filter(dated_on__isnull=True)
 
     def in_region(self, region):
         """Articles tagged (and not rejected) with the region or, for a province, any of its cities."""
@@ -150,17 +167,15 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(pk__in=EventTag.objects.live().filter(event=event).values("article_id"))
 
     def on_date(self, day):
-        return self.filter(published_on=day)
+        return self.filter(dated_on=day)
 
-    def published_between(self, start, end):
+    def dated_between(self, start, end):
         """From `start` up to, not including, `end`: a range the date index serves."""
-        return self.filter(published_on__gte=start, published_on__lt=end)
+        return self.filter(dated_on__gte=start, dated_on__lt=end)
 
     def newest_first(self):
         # NULLS LAST on both databases: PostgreSQL would otherwise list undated articles first.
-        return self.order_by(
-            F("published_on").desc(nulls_last=True), F("published_at").desc(nulls_last=True), "-pk"
-        )
+        return self.order_by(*NEWEST_FIRST)
 
     def for_listing(self, body=False):
         """What an article list shows besides the title: outlet and dateline region. Never the raw
@@ -173,12 +188,7 @@ class ArticleQuerySet(models.QuerySet):
         return (
             self.mentioning(person)
             .annotate(confirmed=Exists(confirmed))
-            .order_by(
-                "-confirmed",
-                F("published_on").desc(nulls_last=True),
-                F("published_at").desc(nulls_last=True),
-                "-pk",
-            )
+            .order_by("-confirmed", *NEWEST_FIRST)
         )
 
     def counts_by(self, period):
@@ -188,13 +198,20 @@ class ArticleQuerySet(models.QuerySet):
         Django's Trunc and Extract as a Python function per row (70 ms for a busy province's weeks
         at 100,000 articles)."""
         counts = Counter()
-        for day, n in self.published().order_by().values_list("published_on").annotate(n=Count("pk")):
+        for day, n in self.dated().order_by().values_list("dated_on").annotate(n=Count("pk")):
             counts[period(day)] += n
         return counts
 
     def weekly_counts(self):
         """[(monday, n), …] oldest first: the data behind the attention charts."""
         return sorted(self.counts_by(lambda day: day - timedelta(days=day.weekday())).items())
+
+
+class DateSource(models.TextChoices):
+    """Where an article's browse date comes from."""
+
+    PUBLISHED = "published", _("tanggal terbit")
+    LEAD = "lead", _("perkiraan dari teras berita")
 
 
 class Article(models.Model):
@@ -214,8 +231,14 @@ class Article(models.Model):
     )
     source_file = models.CharField(max_length=255, db_index=True, help_text="Imported file name")
     source_url = models.URLField(max_length=1000, blank=True)
-    published_on = models.DateField(null=True, blank=True)
+    published_on = models.DateField(null=True, blank=True, help_text="The date the text states")
     published_at = models.DateTimeField(null=True, blank=True, help_text="When a time was given")
+    published_zone = models.CharField(max_length=4, blank=True, help_text="WIB, WITA or WIT, as printed")
+    # Every archive page, facet and filter goes by this date, so undated texts can still be browsed.
+    dated_on = models.DateField(
+        null=True, blank=True, help_text="The browse date: the stated date, else the date the lead reports"
+    )
+    date_source = models.CharField(max_length=10, choices=DateSource.choices, blank=True)
     dateline = models.CharField(max_length=100, blank=True)
     dateline_region = models.ForeignKey(
         Region, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -234,13 +257,13 @@ class Article(models.Model):
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-published_on", "-pk"]
+        ordering = ["-dated_on", "-pk"]
         constraints = [
             models.UniqueConstraint(fields=["source", "source_path"], name="article_source_identity"),
         ]
         indexes = [
             # date archive pages and "newest first" lists
-            models.Index(fields=["published_on"], name="article_published_on"),
+            models.Index(fields=["dated_on"], name="article_dated_on"),
             # incremental update_index --age
             models.Index(fields=["updated_at"], name="article_updated_at"),
         ]
@@ -248,8 +271,45 @@ class Article(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        # A stated date is always the browse date, also when an editor corrects it in the admin.
+        if self.published_on:
+            self.dated_on, self.date_source = self.published_on, DateSource.PUBLISHED
+        elif self.date_source == DateSource.PUBLISHED:
+            self.dated_on, self.date_source = None, ""
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("article", args=[self.pk])
+
+    def set_dates(self, moment, has_time, lead_date):
+        """The date the text states, its time kept in the zone printed; else, to browse by, the date
+        its lead reports (marked as estimated)."""
+        self.published_on = moment.date() if moment else None
+        self.published_at = moment if moment and has_time else None
+        self.published_zone = zone_name(moment) if self.published_at else ""
+        self.dated_on, self.date_source = (lead_date, DateSource.LEAD) if lead_date else (None, "")
+
+    @property
+    def date_estimated(self):
+        return self.date_source == DateSource.LEAD
+
+    @property
+    def published_local(self):
+        """The publication moment in the zone it was printed in: 14.20 WITA stays 14.20, not 13.20 WIB."""
+        if self.published_at is None:
+            return None
+        return self.published_at.astimezone(zone_of(self.published_zone))
+
+    @property
+    def moment(self):
+        """When the article appeared, for sorting and feeds: the printed time in its zone, else its
+        browse date at midnight in the site's zone; None when undated."""
+        if self.published_at:
+            return self.published_local
+        if self.dated_on:
+            return datetime.combine(self.dated_on, time.min, tzinfo=zone_of(""))
+        return None
 
     @property
     def raw_text(self):

@@ -7,10 +7,8 @@ its cities' articles. Facet values are codes and slugs, turned into names by the
 
 import hashlib
 import json
-from datetime import datetime, time
 
 from django.db.models import Prefetch
-from django.utils import timezone
 from haystack import indexes
 
 from articles.models import Article, EventTag, OrganizationTag, PersonTag, RegionTag
@@ -38,23 +36,6 @@ def live_tags(article, name):
     return list(LIVE_TAGS[name].filter(article=article))
 
 
-def published_datetime(article):
-    """When the article appeared, as an aware datetime; a date alone counts from local midnight."""
-    if article.published_at:
-        return article.published_at
-    if article.published_on:
-        return timezone.make_aware(datetime.combine(article.published_on, time.min))
-    return None
-
-
-def published_day(article):
-    if article.published_on:
-        return article.published_on
-    if article.published_at:
-        return timezone.localtime(article.published_at).date()
-    return None
-
-
 class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     # Title, body and the names of everything tagged: stemmed for ranking ...
     text = indexes.CharField(document=True, stored=False, analyzer=indonesian_analyzer())
@@ -69,8 +50,12 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     events = indexes.MultiValueField(faceted=True)
     outlet = indexes.CharField(faceted=True, null=True)  # slug
     outlet_name = indexes.CharField(indexed=False, null=True)
+    # The browse date (Article.moment): the printed time, else the stated or lead date at local midnight.
     published = indexes.DateTimeField(null=True)  # stored and compared as UTC by the backend
-    month = indexes.CharField(faceted=True, null=True)  # "2024-03", the local publication month
+    month = indexes.CharField(faceted=True, null=True)  # "2024-03", the browse month
+    day = indexes.DateField(null=True)  # the browse date in the article's own zone: date filters
+    dated = indexes.BooleanField()  # False for articles with no date at all: "tanpa tanggal"
+    date_source = indexes.CharField(model_attr="date_source", indexed=False)  # "lead": estimated
 
     updated = indexes.DateTimeField(model_attr="updated_at", indexed=False)
     fingerprint = indexes.CharField(indexed=False)  # hash of this document: check_index --deep
@@ -114,10 +99,16 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
         return article.outlet.name if article.outlet else None
 
     def prepare_published(self, article):
-        return published_datetime(article)
+        return article.moment
+
+    def prepare_day(self, article):
+        return article.dated_on
+
+    def prepare_dated(self, article):
+        return article.dated_on is not None
 
     def prepare_month(self, article):
-        day = published_day(article)
+        day = article.dated_on
         return f"{day:%Y-%m}" if day else None
 
     def prepare_text(self, article):

@@ -39,10 +39,7 @@ class DaySitemap(Sitemap):
 
     def items(self):
         return list(
-            Article.objects.published()
-            .order_by("published_on")
-            .values_list("published_on", flat=True)
-            .distinct()
+            Article.objects.dated().order_by("dated_on").values_list("dated_on", flat=True).distinct()
         )
 
     def location(self, item):

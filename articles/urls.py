@@ -17,6 +17,7 @@ urlpatterns = [
     path("wilayah/<slug:slug>/", browse.region, name="region"),
     path("wilayah/<slug:slug>/feed/", feeds.RegionFeed(), name="region_feed"),
     path("tanggal/", browse.date_index, name="date_index"),
+    path("tanggal/tanpa-tanggal/", browse.undated, name="date_undated"),
     path("tanggal/<int:year>/", browse.date_year, name="date_year"),
     path("tanggal/<int:year>/<int:month>/", browse.date_month, name="date_month"),
     path("tanggal/<int:year>/<int:month>/<int:day>/", browse.date_day, name="date_day"),

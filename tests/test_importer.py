@@ -7,6 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from articles.importer import content_hash
 from articles.models import (
@@ -54,6 +55,53 @@ def test_importing_the_seed_corpus_creates_five_articles(seeds):
     assert not failed, err
     assert "5 files: 5 created, 0 updated, 0 unchanged, 0 failed" in out
     assert Article.objects.count() == 5
+
+
+def test_every_sample_article_gets_a_browse_date_the_undated_ones_from_their_lead(seeds, client):
+    run(seeds)
+    assert Article.objects.undated().count() == 0
+    stated = Article.objects.filter(date_source="published")
+    assert stated.count() == 1 and all(a.dated_on == a.published_on for a in stated)
+    estimated = Article.objects.filter(date_source="lead")
+    assert estimated.count() == 4 and not estimated.filter(published_on__isnull=False).exists()
+    day = estimated.first().dated_on
+    page = client.get(reverse("date_day", args=[day.year, day.month, day.day])).content.decode()
+    assert estimated.first().title in page and "perkiraan" in page
+
+
+def test_a_time_printed_in_wita_is_kept_in_wita(tmp_path, client):
+    (tmp_path / "wita.txt").write_text(
+        "Judul Berita Rapat Pleno KPU Kota Contoh\n\nSenin, 2 September 2024 14:20 WITA\n\n"
+        "KOTA CONTOH - KPU menggelar rapat pleno terbuka penetapan daftar pemilih tetap.",
+        encoding="utf-8",
+    )
+    run(tmp_path)
+    article = Article.objects.get()
+    assert (article.published_zone, article.published_local.hour, article.published_local.minute) == (
+        "WITA",
+        14,
+        20,
+    )
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "14.20 WITA" in page and "13.20" not in page
+
+
+def test_the_export_gives_the_stated_date_and_the_browse_date_apart(seeds):
+    import csv
+    import json
+    from io import StringIO
+
+    run(seeds)
+    out = StringIO()
+    call_command("export_articles", stdout=out)
+    records = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert sorted(r["date_source"] for r in records) == ["lead"] * 4 + ["published"]
+    for r in records:
+        assert r["date"] and (r["published"] == r["date"]) == (r["date_source"] == "published")
+    out = StringIO()
+    call_command("export_articles", "--format", "csv", stdout=out)
+    rows = list(csv.DictReader(StringIO(out.getvalue())))
+    assert sorted(r["date_source"] for r in rows) == ["lead"] * 4 + ["published"]
 
 
 def test_a_second_import_of_the_same_files_reports_them_unchanged(seeds):

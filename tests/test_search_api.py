@@ -13,7 +13,18 @@ def test_the_response_has_the_documented_shape(client, corpus):
     assert set(data) >= {"count", "page", "results", "facets", "suggestion"}
     assert data["count"] == 2 and data["page"] == 1
     first = data["results"][0]
-    assert set(first) == {"id", "url", "title", "published", "outlet", "snippet", "regions"}
+    assert set(first) == {
+        "id",
+        "url",
+        "title",
+        "published",
+        "date",
+        "date_source",
+        "outlet",
+        "snippet",
+        "regions",
+    }
+    assert data["undated"] == "include"
     assert first["regions"] == [{"code": "18.72", "name": "Kota Metro"}]
     assert set(data["facets"]) == {"region", "person", "outlet", "month"}
     assert {"code": "18.72", "name": "Kota Metro", "count": 2} in data["facets"]["region"]
@@ -25,6 +36,13 @@ def test_the_response_has_the_documented_shape(client, corpus):
 def test_published_is_local_time_with_its_offset(client, corpus):
     result = client.get(URL, {"q": "pencalonan"}).json()["results"][0]
     assert result["published"] == "2024-03-19T12:59:00+07:00"
+    assert (result["date"], result["date_source"]) == ("2024-03-19", "published")
+
+
+def test_a_date_range_says_it_left_undated_articles_out(client, corpus):
+    data = client.get(URL, {"from": "2024-01-01", "to": "2024-12-31"}).json()
+    assert data["undated"] == "exclude"
+    assert client.get(URL, {"undated": "only", "from": "2024-01-01"}).json()["parameter"] == "undated"
 
 
 def test_region_takes_a_code_and_person_a_slug(client, corpus):

@@ -10,7 +10,6 @@ from haystack.query import SearchQuerySet
 from whoosh.fields import ID, KEYWORD, STORED, TEXT
 
 from articles.models import Article, Region
-from articles.search.forms import build_queryset, local_midnight
 from articles.search.query import parse, to_query_string
 
 ALL = "django_ct:articles.article"
@@ -131,15 +130,6 @@ def test_facet_and_keyword_fields_are_not_analysed_text(search_index):
     assert isinstance(schema["regions_exact"], KEYWORD)
     assert isinstance(schema["body"], STORED)
     assert isinstance(schema["text"], TEXT) and not schema["text"].stored
-
-
-def test_dates_are_compared_in_utc_so_a_midnight_article_stays_on_its_day(corpus, search_index):
-    day = date(2024, 11, 1)
-    sqs = build_queryset({"from": day, "to": day})
-    assert search_index.ids(sqs) == {corpus.lampung.pk}
-    result = SearchQuerySet().filter(published__gte=local_midnight(day))[0]
-    assert result.published == corpus.lampung.published_at
-    assert result.published.tzinfo is not None
 
 
 def test_match_all_is_every_document_not_a_term_walk(corpus, search_index):

@@ -141,7 +141,11 @@ class IndonesianWhooshSearchQuery(WhooshSearchQuery):
         return "*:*"
 
     def _convert_datetime(self, date):
-        return super()._convert_datetime(utc_naive(date))
+        # Haystack calls this on what _from_python returned, which is naive UTC already: converting a
+        # naive value again would read it as local time and shift every date filter by the UTC offset.
+        if isinstance(date, datetime) and timezone.is_aware(date):
+            date = utc_naive(date)
+        return super()._convert_datetime(date)
 
 
 class IndonesianWhooshBackend(WhooshSearchBackend):

@@ -8,7 +8,7 @@ permalink); `run_search` turns valid data into a SearchQuerySet, runs it once, a
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 from itertools import islice
 
 from django import forms
@@ -34,7 +34,12 @@ SORTS = {
 SORT_CHOICES = [("relevance", _("Paling relevan")), ("newest", _("Terbaru")), ("oldest", _("Terlama"))]
 FACET_LIMITS = {"region": 30, "person": 20, "outlet": 20, "month": 36}
 REGION_CODE = re.compile(r"^[0-9]{2}(\.[0-9]{2})?$")
-FILTERS = ("region", "person", "organization", "event", "outlet", "from", "to")
+FILTERS = ("region", "person", "organization", "event", "outlet", "from", "to", "undated")
+UNDATED_CHOICES = [
+    ("include", _("sertakan artikel tanpa tanggal")),
+    ("exclude", _("tanpa artikel tanpa tanggal")),
+    ("only", _("hanya artikel tanpa tanggal")),
+]
 
 
 class QueryField(forms.CharField):
@@ -53,6 +58,7 @@ class SearchForm(forms.Form):
     event = forms.SlugField(required=False, label=_("Peristiwa"))
     outlet = forms.SlugField(required=False, label=_("Media"))
     sort = forms.ChoiceField(required=False, choices=SORT_CHOICES, label=_("Urutkan"))
+    undated = forms.ChoiceField(required=False, choices=UNDATED_CHOICES, label=_("Artikel tanpa tanggal"))
     page = forms.IntegerField(required=False, min_value=1, max_value=10_000, label=_("Halaman"))
 
     def clean_region(self):
@@ -93,6 +99,8 @@ class SearchForm(forms.Form):
         start, end = data.get("from"), data.get("to")
         if start and end and start > end:
             self.add_error("to", _("Tanggal akhir sebelum tanggal awal."))
+        if data.get("undated") == "only" and (start or end):
+            self.add_error("undated", _("Artikel tanpa tanggal tidak bisa dibatasi rentang tanggal."))
         return data
 
     def first_error(self):
@@ -122,6 +130,8 @@ class Result:
     url: str
     title: str
     published: datetime | None
+    day: date | None  # the browse date, in the article's own zone
+    date_estimated: bool  # the day comes from the lead, not a stated date
     outlet: str
     snippet: str  # HTML-safe: escaped text with <mark> around the matched words
     regions: list[Region]
@@ -142,8 +152,11 @@ class PageNotFound(Exception):
     """The page number is past the last page of results."""
 
 
-def local_midnight(day):
-    return timezone.make_aware(datetime.combine(day, time.min))
+def undated_rule(data):
+    """What the search did with undated articles: a date range leaves them out by itself."""
+    if data.get("from") or data.get("to"):
+        return "exclude"
+    return data.get("undated") or "include"
 
 
 def build_queryset(data, parsed=None):
@@ -164,11 +177,15 @@ def build_queryset(data, parsed=None):
         sqs = sqs.filter(events=Exact(data["event"].slug))
     if data.get("outlet"):
         sqs = sqs.filter(outlet=Exact(data["outlet"].slug))
-    # Dates are days in the site's time zone; the backend compares them in UTC.
+    # Days are browse dates in each article's own zone: 00.30 WITA on 1 November is 1 November.
     if data.get("from"):
-        sqs = sqs.filter(published__gte=local_midnight(data["from"]))
+        sqs = sqs.filter(day__gte=data["from"])
     if data.get("to"):
-        sqs = sqs.filter(published__lt=local_midnight(data["to"] + timedelta(days=1)))
+        sqs = sqs.filter(day__lte=data["to"])
+    if undated_rule(data) == "exclude" and not (data.get("from") or data.get("to")):
+        sqs = sqs.filter(dated=True)
+    elif undated_rule(data) == "only":
+        sqs = sqs.filter(dated=False)
 
     sort = data.get("sort") or ("relevance" if query_string else "newest")
     if SORTS[sort]:
@@ -177,7 +194,9 @@ def build_queryset(data, parsed=None):
 
 
 def is_empty(data):
-    return not parse(data.get("q")) and not any(data.get(name) for name in FILTERS)
+    """No words and no filter: the search page shows how to search instead of everything."""
+    narrowing = [name for name in FILTERS if data.get(name) and (name, data[name]) != ("undated", "include")]
+    return not parse(data.get("q")) and not narrowing
 
 
 def run_search(data, per_page=None):
@@ -218,10 +237,16 @@ def _result(hit, parsed, regions):
         url=Article(pk=int(hit.pk)).get_absolute_url(),
         title=hit.title or "",
         published=timezone.localtime(published) if published else None,
+        day=_as_date(getattr(hit, "day", None)),
+        date_estimated=getattr(hit, "date_source", None) == "lead",
         outlet=getattr(hit, "outlet_name", None) or "",
         snippet=snippet(getattr(hit, "body", ""), words=parsed.words, prefixes=parsed.prefixes),
         regions=shown,
     )
+
+
+def _as_date(value):
+    return value.date() if isinstance(value, datetime) else value
 
 
 def _facets(counts, regions):

@@ -4,7 +4,7 @@ from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from articles.search.forms import PageNotFound, SearchForm, run_search
+from articles.search.forms import PageNotFound, SearchForm, run_search, undated_rule
 
 
 @require_GET
@@ -21,6 +21,7 @@ def search(request):
     return JsonResponse(
         {
             "count": outcome.count,
+            "undated": undated_rule(form.cleaned_data),
             "page": outcome.page,
             "num_pages": outcome.num_pages,
             "results": [
@@ -29,6 +30,8 @@ def search(request):
                     "url": request.build_absolute_uri(r.url),
                     "title": r.title,
                     "published": r.published.isoformat() if r.published else None,
+                    "date": r.day.isoformat() if r.day else None,
+                    "date_source": "lead" if r.date_estimated else "published" if r.day else None,
                     "outlet": r.outlet,
                     "snippet": r.snippet,
                     "regions": [{"code": region.code, "name": region.name} for region in r.regions],

@@ -140,17 +140,24 @@ def _date_or_404(year, month=1, day=1):
 
 
 def _neighbours(before, after):
-    """The nearest publication dates before `before` and on/after `after` (previous/next links)."""
-    dates = Article.objects.published().values_list("published_on", flat=True)
-    previous = dates.filter(published_on__lt=before).order_by("-published_on").first()
-    following = dates.filter(published_on__gte=after).order_by("published_on").first()
+    """The nearest browse dates before `before` and on/after `after` (previous/next links)."""
+    dates = Article.objects.dated().values_list("dated_on", flat=True)
+    previous = dates.filter(dated_on__lt=before).order_by("-dated_on").first()
+    following = dates.filter(dated_on__gte=after).order_by("dated_on").first()
     return previous, following
 
 
 def date_index(request):
     counts = Article.objects.counts_by(lambda day: day.year)
     years = [{"year": year, "n": n} for year, n in sorted(counts.items())]
-    return render(request, "articles/date_index.html", {"years": years})
+    context = {"years": years, "undated": Article.objects.undated().count()}
+    return render(request, "articles/date_index.html", context)
+
+
+def undated(request):
+    """Articles that state no date and whose lead gives none either: still listed, in one place."""
+    page = paginate(request, Article.objects.undated().newest_first().for_listing())
+    return render(request, "articles/date_undated.html", {"page": page})
 
 
 def date_year(request, year):
@@ -158,7 +165,7 @@ def date_year(request, year):
     # a whole year of articles: cached with the other aggregates
     counts = cached(
         f"year-{year}-months",
-        lambda: Article.objects.published_between(start, end).counts_by(lambda d: d.month),
+        lambda: Article.objects.dated_between(start, end).counts_by(lambda d: d.month),
     )
     if not counts:
         raise Http404(_("Tidak ada artikel pada tahun ini."))
@@ -176,7 +183,7 @@ def date_year(request, year):
 def date_month(request, year, month):
     start = _date_or_404(year, month)
     end = (start + timedelta(days=31)).replace(day=1)
-    counts = Article.objects.published_between(start, end).counts_by(lambda day: day.day)
+    counts = Article.objects.dated_between(start, end).counts_by(lambda day: day.day)
     if not counts:
         raise Http404(_("Tidak ada artikel pada bulan ini."))
     weeks = [
@@ -381,7 +388,7 @@ def _sharing_entities(article):
             | Q(pk__in=RegionTag.objects.live().filter(region_id__in=regions).values("article_id"))
         )
         .annotate(people_score=_count(shared_people), region_score=_count(shared_regions))
-        .order_by("-people_score", "-region_score", F("published_on").desc(nulls_last=True), "-pk")
+        .order_by("-people_score", "-region_score", F("dated_on").desc(nulls_last=True), "-pk")
     )
     return list(candidates.values_list("pk", flat=True)[:RELATED_LIMIT])
 

@@ -4,12 +4,9 @@
 supplies `get_object`, `title`, `link` and `articles`.
 """
 
-from datetime import datetime, time
-
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.text import Truncator
@@ -40,11 +37,7 @@ class ArticleFeed(Feed):
         return escape(Truncator(first).words(60))
 
     def item_pubdate(self, item):
-        if item.published_at:
-            return item.published_at
-        if item.published_on:
-            return timezone.make_aware(datetime.combine(item.published_on, time()))
-        return item.created_at
+        return item.moment or item.created_at
 
     def item_updateddate(self, item):
         return item.updated_at

@@ -6,7 +6,15 @@ from django.shortcuts import render
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from articles.search.forms import FILTERS, PageNotFound, SearchForm, is_empty, run_search
+from articles.search.forms import (
+    FILTERS,
+    UNDATED_CHOICES,
+    PageNotFound,
+    SearchForm,
+    is_empty,
+    run_search,
+    undated_rule,
+)
 
 
 def search(request):
@@ -26,6 +34,7 @@ def search(request):
         outcome=outcome,
         first_number=(outcome.page - 1) * settings.HAYSTACK_SEARCH_RESULTS_PER_PAGE + 1,
         active_filters=_active_filters(form.cleaned_data, params),
+        undated=undated_rule(form.cleaned_data),
         facet_links=_facet_links(outcome.facets, params),
         sort_links=_sort_links(form, params),
         prev_url=_url(params, page=outcome.page - 1) if outcome.page > 1 else None,
@@ -50,13 +59,16 @@ def _active_filters(data, params):
         "outlet": _("Media"),
         "from": _("Dari"),
         "to": _("Sampai"),
+        "undated": _("Tanpa tanggal"),
     }
     chips = []
     for name in FILTERS:
         value = data.get(name)
-        if value:
+        if value and (name, value) != ("undated", "include"):
             rest = {k: v for k, v in params.items() if k != name}
             shown = value.isoformat() if hasattr(value, "isoformat") else str(value)
+            if name == "undated":
+                shown = dict(UNDATED_CHOICES)[value]
             chips.append({"label": labels[name], "value": shown, "remove_url": _url(rest)})
     return chips
 

@@ -205,3 +205,20 @@ def browser(allow_orm_beside_playwright):
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def migrate_to(transactional_db):
+    """migrate_to(("articles", "0005_…")) → the apps of that state; the schema is brought back to the
+    latest migrations afterwards, so later tests see the tables they expect."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    def migrate(target):
+        executor = MigrationExecutor(connection)
+        executor.migrate([target])
+        return executor.loader.project_state([target]).apps
+
+    yield migrate
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())

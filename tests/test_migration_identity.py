@@ -1,17 +1,10 @@
 """Migration 0005: existing articles get an identity from their import batch and file name; none lost."""
 
-import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
-
 BEFORE, AFTER = ("articles", "0004_tag_count_indexes"), ("articles", "0005_source_identity")
 
 
-@pytest.mark.django_db(transaction=True)
-def test_existing_articles_get_their_identity_and_doubts_are_printed(tmp_path, capsys):
-    executor = MigrationExecutor(connection)
-    executor.migrate([BEFORE])
-    apps = executor.loader.project_state([BEFORE]).apps
+def test_existing_articles_get_their_identity_and_doubts_are_printed(tmp_path, capsys, migrate_to):
+    apps = migrate_to(BEFORE)
     Article, ImportBatch = apps.get_model("articles", "Article"), apps.get_model("articles", "ImportBatch")
     (tmp_path / "scraper-a" / "sub").mkdir(parents=True)
     (tmp_path / "scraper-a" / "sub" / "002.txt").write_bytes(b"dua")
@@ -30,9 +23,7 @@ def test_existing_articles_get_their_identity_and_doubts_are_printed(tmp_path, c
     unrecorded = article(4, "004.txt", None)
     same_again = article(5, "004.txt", None)
 
-    executor = MigrationExecutor(connection)
-    executor.migrate([AFTER])
-    Article = executor.loader.project_state([AFTER]).apps.get_model("articles", "Article")
+    Article = migrate_to(AFTER).get_model("articles", "Article")
     rows = {
         pk: (source, path) for pk, source, path in Article.objects.values_list("pk", "source", "source_path")
     }

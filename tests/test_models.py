@@ -85,8 +85,8 @@ def test_newest_first_orders_by_publication_date(make_article):
     old = make_article(published_on=datetime.date(2024, 3, 19))
     new = make_article(published_on=datetime.date(2024, 7, 9))
     undated = make_article()
-    assert list(Article.objects.newest_first().published()) == [new, old]
-    assert undated not in Article.objects.published()
+    assert list(Article.objects.newest_first().dated()) == [new, old]
+    assert undated not in Article.objects.dated()
 
 
 def test_confirmed_tags_only_counts_what_an_editor_confirmed(make_article, make_person, tag_person):

@@ -19,7 +19,7 @@ from django.utils import timezone
 from rapidfuzz import fuzz
 
 from articles import counts
-from articles.extraction import Gazetteer
+from articles.extraction import Gazetteer, PersonMention
 from articles.models import (
     Article,
     Event,
@@ -30,6 +30,7 @@ from articles.models import (
     OrganizationKind,
     OrganizationTag,
     Outlet,
+    PairTag,
     Person,
     PersonAlias,
     PersonTag,
@@ -40,6 +41,7 @@ from articles.models import (
     TagStatus,
 )
 from articles.naming import name_key, role_key, unique_slug
+from articles.pairs import PairStore
 from articles.reading import parse, parse_in_worker, start_worker
 from articles.search.indexing import deferred_indexing, unindexed, update_articles
 
@@ -152,6 +154,7 @@ class Importer:
         self.known_aliases = set()  # (person id, key) already stored
         self.positions = {}  # (person id, region id) → that person's positions there
         self.events = {}  # (name, date) → Event
+        self.pairs = PairStore()
 
     # -- files ------------------------------------------------------------------------------------
 
@@ -279,6 +282,16 @@ class Importer:
             event.participants.add(*participants)
             events[event] = mention
         sync_tags(EventTag, article, "event", events, fresh=fresh)
+
+        # a pair's head and deputy are the people this article names, found under any of their names
+        named = {name_key(n): p for p, m in people.items() for n in (m.name, *m.aliases)}
+
+        def person_for(name):
+            key = name_key(name)
+            return (named.get(key) or self.person(PersonMention(name=name[:200]))) if key else None
+
+        pairs = self.pairs.store(extraction.pairs, person_for, seen_on)
+        sync_tags(PairTag, article, "pair", pairs, fresh=fresh)
 
     def organization(self, mention):
         name = " ".join(mention.name.split())[:200]

@@ -2,9 +2,9 @@
 
 import json
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 
-from articles.models import Article, EventTag, OrganizationTag, PersonTag, RegionTag
+from articles.models import Article, EventTag, OrganizationTag, PairTag, PersonTag, RegionTag
 
 CSV_COLUMNS = [
     "id",
@@ -20,6 +20,7 @@ CSV_COLUMNS = [
     "people",
     "organizations",
     "events",
+    "pairs",
     "body",
 ]
 
@@ -36,6 +37,18 @@ def articles_for_export():
                 OrganizationTag.objects.select_related("organization").order_by("organization__name"),
             ),
             Prefetch("event_tags", EventTag.objects.select_related("event").order_by("event__name")),
+            Prefetch(
+                "pair_tags",
+                PairTag.objects.select_related(
+                    "pair__contest__region", "pair__head", "pair__deputy"
+                ).order_by(
+                    # NULLS LAST on both databases: pairs without a contest or number come last
+                    F("pair__contest__region__code").asc(nulls_last=True),
+                    F("pair__number").asc(nulls_last=True),
+                    "pair__head__name",
+                    "pair_id",
+                ),
+            ),
         )
     )
 
@@ -70,7 +83,20 @@ def as_record(article):
             }
             for t in article.event_tags.all()
         ],
+        "pairs": [pair_record(t.pair, t.status) for t in article.pair_tags.all()],
         "body": article.body,
+    }
+
+
+def pair_record(pair, status):
+    return {
+        "contest": pair.contest.region.code if pair.contest_id else None,
+        "office": pair.office,
+        "number": pair.number,
+        "head": pair.head.name,
+        "deputy": pair.deputy.name if pair.deputy_id else None,
+        "stage": pair.stage or None,
+        "status": status,
     }
 
 
@@ -94,6 +120,11 @@ def as_csv_row(record):
         ),
         "organizations": cell(record["organizations"], "name"),
         "events": cell(record["events"], "name"),
+        "pairs": "; ".join(
+            f"{p['contest'] or '?'} {p['number'] or '-'}. {p['head']}{' – ' + p['deputy'] if p['deputy'] else ''}"
+            f" ({p['status']})"
+            for p in record["pairs"]
+        ),
     }
 
 

@@ -564,6 +564,14 @@ class PairTag(Tag):
 # Pilkada 2024: contests and candidate pairs ------------------------------------------------------
 
 ELECTION_DAY = date(2024, 11, 27)
+# The KPU's stages of the 2024 Pilkada that coverage follows: (label, first day, last day or None)
+KPU_SCHEDULE = [
+    (_("Pendaftaran"), date(2024, 8, 27), date(2024, 8, 29)),
+    (_("Penetapan paslon"), date(2024, 9, 22), None),
+    (_("Pengundian nomor urut"), date(2024, 9, 23), None),
+    (_("Kampanye"), date(2024, 9, 25), date(2024, 11, 23)),
+    (_("Pemungutan suara"), ELECTION_DAY, None),
+]
 
 
 class Office(models.TextChoices):
@@ -632,6 +640,22 @@ class Contest(models.Model):
     def get_absolute_url(self):
         return reverse("contest", args=[self.region.slug])
 
+    def weekly_coverage(self):
+        """{pair id: [(monday, n), …]}: each pair's dated articles per week, in one query."""
+        rows = (
+            PairTag.objects.live()
+            .filter(pair__contest=self, article__published_on__isnull=False)
+            .order_by()
+            .values_list("pair_id", "article__published_on")
+            .annotate(n=Count("article_id", distinct=True))
+        )
+        weeks = {}
+        for pair_id, day, n in rows:
+            monday = day - timedelta(days=day.weekday())
+            by_week = weeks.setdefault(pair_id, Counter())
+            by_week[monday] += n
+        return {pair_id: sorted(by_week.items()) for pair_id, by_week in weeks.items()}
+
 
 class Stage(models.TextChoices):
     BAKAL_CALON = "bakal_calon", _("Bakal calon")
@@ -687,7 +711,9 @@ class CandidatePairQuerySet(models.QuerySet):
         return self.annotate(article_count=Coalesce(Subquery(counts, output_field=IntegerField()), 0))
 
     def for_listing(self):
-        return self.select_related("contest__region", "head", "deputy").prefetch_related("parties")
+        return self.select_related(
+            "contest__region", "head__merged_into", "deputy__merged_into"
+        ).prefetch_related("parties")
 
 
 class CandidatePair(models.Model):

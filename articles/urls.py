@@ -2,7 +2,7 @@ from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.urls import path
 
 from articles.sitemaps import sitemaps
-from articles.views import api, browse, feeds, search
+from articles.views import api, browse, feeds, pilkada, search
 
 urlpatterns = [
     path("", browse.home, name="home"),
@@ -22,6 +22,8 @@ urlpatterns = [
     path("lembaga/<slug:slug>/", browse.organization, name="organization"),
     path("peristiwa/", browse.event_list, name="event_list"),
     path("peristiwa/<slug:slug>/", browse.event, name="event"),
+    path("pilkada/", pilkada.contest_index, name="contest_index"),
+    path("pilkada/<slug:slug>/", pilkada.contest, name="contest"),
     path("media/", browse.outlet_list, name="outlet_list"),
     path("media/<slug:slug>/", browse.outlet, name="outlet"),
     path("feed/", feeds.LatestArticlesFeed(), name="feed"),

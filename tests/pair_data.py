@@ -9,6 +9,8 @@ from articles.importer import Importer
 from articles.reading import Parsed
 
 HEAD, DEPUTY = "Yusran Effendi", "Ratna Kurniasih"
+# more pairs for the "constant queries" tests: names differ in letters (matching ignores digits)
+MORE = [(f"Kepala {word}", f"Wakil {word}") for word in ("Tiga", "Empat", "Lima", "Enam", "Tujuh")]
 RIVAL_HEAD, RIVAL_DEPUTY = "Hendra Gunawan Putra", "Maya Sari Dewanti"
 
 

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article, CandidatePair, Contest, PairTag, TagStatus
-from tests.pair_data import DEPUTY, HEAD, RIVAL_DEPUTY, RIVAL_HEAD, pair, store
+from tests.pair_data import DEPUTY, HEAD, MORE, RIVAL_DEPUTY, RIVAL_HEAD, pair, store
 
 pytestmark = pytest.mark.django_db
 
@@ -117,11 +117,9 @@ def test_contest_pages_run_the_same_number_of_queries_with_more_pairs(
 ):
     with CaptureQueriesContext(connection) as small:
         assert client.get(url).status_code == 200
-    for n in range(3, 8):
-        store(
-            f"more-{n}.txt",
-            [pair(f"Calon Kepala {n}", f"Calon Wakil {n}", number=n, parties=[f"Partai {n}"])],
-        )
+    for n, (head, deputy) in enumerate(MORE, start=3):
+        store(f"more-{n}.txt", [pair(head, deputy, number=n, parties=[f"Partai {deputy}"])])
+    assert CandidatePair.objects.count() == 7
     with django_assert_max_num_queries(CONTEST_QUERIES):
         assert client.get(url).status_code == 200
     with CaptureQueriesContext(connection) as large:

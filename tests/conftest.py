@@ -69,6 +69,25 @@ def tag_person(db):
 
 
 @pytest.fixture
+def editor(db):
+    """A staff user in the Editor group (the rights the data migrations give editors)."""
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user("editor", password="kata-sandi-redaksi", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editor"))
+    return user
+
+
+@pytest.fixture
+def editor_client(editor):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
 def archive(db):
     """A handful of Lampung articles with people, positions, events and tags (tests/browse_data.py)."""
     from django.core.cache import cache

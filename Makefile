@@ -16,7 +16,7 @@ format:
 	.venv/bin/ruff check --fix . && .venv/bin/ruff format .
 
 eval:       ## score extraction on ../shared/dev-corpus against its hand-checked truth
-	bin/eval ../shared/dev-corpus --min title=0.95,published=0.95,regions=0.9,people=0.9,roles=0.8
+	bin/eval ../shared/dev-corpus --min title=0.95,published=0.95,regions=0.93,people=0.9,roles=0.8,pairs=0.85,pair_numbers=0.9
 
 bench:      ## import, index, search, browse and load at 100,000 articles (30-60 min; see docs/benchmarks.md)
 	.venv/bin/python -m bench.run --articles 100000 $(if $(KEEP),--keep)

@@ -3,16 +3,19 @@
 from django.contrib import admin, messages
 from django.template.response import TemplateResponse
 
-from articles.curation import detach_mention, merge_people, review
+from articles.curation import detach_mention, merge_pairs, merge_people, review, swap_pair
 from articles.models import (
     Article,
     ArticleRevision,
+    CandidatePair,
+    Contest,
     Event,
     EventTag,
     ImportBatch,
     Organization,
     OrganizationTag,
     Outlet,
+    PairTag,
     Person,
     PersonAlias,
     PersonTag,
@@ -146,6 +149,30 @@ class ArticleAdmin(admin.ModelAdmin):
         return obj.raw_text
 
 
+def choose_and_merge(model_admin, request, items, merge, noun, legend):
+    """The merge actions: ask which of `items` survives, then `merge(survivor, others, user)`."""
+    if len(items) < 2:
+        model_admin.message_user(
+            request, f"Pilih setidaknya dua {noun} yang belum digabung.", messages.WARNING
+        )
+        return None
+    survivor_id = request.POST.get("survivor", "")
+    survivor = next((item for item in items if str(item.pk) == survivor_id), None)
+    if request.POST.get("apply") and survivor:
+        merged = merge(survivor, [item for item in items if item != survivor], request.user)
+        model_admin.message_user(request, f"{len(merged)} {noun} digabung ke “{survivor}”.", messages.SUCCESS)
+        return None
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "title": f"Gabungkan {noun}",
+        "items": items,
+        "legend": legend,
+        "opts": model_admin.model._meta,
+        "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+    }
+    return TemplateResponse(request, "admin/merge_choose.html", context)
+
+
 class PersonAliasInline(admin.TabularInline):
     model = PersonAlias
     extra = 0
@@ -171,24 +198,15 @@ class PersonAdmin(admin.ModelAdmin):
 
     @admin.action(description="Gabungkan tokoh terpilih (pilih yang dipertahankan)", permissions=["change"])
     def merge(self, request, queryset):
-        people = list(queryset.filter(merged_into=None))
-        if len(people) < 2:
-            self.message_user(request, "Pilih setidaknya dua tokoh yang belum digabung.", messages.WARNING)
-            return None
-        survivor_id = request.POST.get("survivor", "")
-        survivor = next((p for p in people if str(p.pk) == survivor_id), None)
-        if request.POST.get("apply") and survivor:
-            merged = merge_people(survivor, [p for p in people if p != survivor], request.user)
-            self.message_user(request, f"{len(merged)} tokoh digabung ke “{survivor}”.", messages.SUCCESS)
-            return None
-        context = {
-            **self.admin_site.each_context(request),
-            "title": "Gabungkan tokoh",
-            "people": people,
-            "opts": self.model._meta,
-            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-        }
-        return TemplateResponse(request, "admin/merge_people.html", context)
+        return choose_and_merge(
+            self,
+            request,
+            list(queryset.filter(merged_into=None)),
+            merge_people,
+            noun="tokoh",
+            legend="Pilih tokoh yang dipertahankan. Tag, jabatan, peristiwa dan alias lainnya pindah ke "
+            "sana; namanya menjadi alias, dan alamat lamanya dialihkan.",
+        )
 
     def get_search_results(self, request, queryset, search_term):
         queryset, _ = super().get_search_results(request, queryset, search_term)
@@ -276,3 +294,72 @@ class OrganizationTagAdmin(TagAdmin):
 class EventTagAdmin(TagAdmin):
     search_fields = ["event__name", "article__title"]
     autocomplete_fields = ["event"]
+
+
+@admin.register(Contest)
+class ContestAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "office", "single_pair", "winner"]
+    list_filter = ["office", "single_pair"]
+    search_fields = ["region__name", "region__code"]
+    list_select_related = ["region", "winner__head", "winner__deputy"]
+    readonly_fields = ["region", "office"]
+    autocomplete_fields = ["winner"]
+
+
+class PairTagInline(TagInline):
+    model = PairTag
+    fk_name = "pair"
+    fields = ["article", *TagInline.fields]
+    raw_id_fields = ["article"]
+
+
+@admin.register(CandidatePair)
+class CandidatePairAdmin(admin.ModelAdmin):
+    """Editors fix a pair's number or stage, confirm or reject its tags, swap its names, merge twins."""
+
+    list_display = [
+        "__str__",
+        "contest",
+        "number",
+        "number_confirmed",
+        "stage",
+        "independent",
+        "last_seen_on",
+    ]
+    list_filter = ["stage", "contest__office", "number_confirmed", ("contest", admin.EmptyFieldListFilter)]
+    search_fields = ["head__name", "deputy__name", "slug", "contest__region__name"]
+    list_select_related = ["contest__region", "head", "deputy"]
+    autocomplete_fields = ["contest", "head", "deputy", "parties"]
+    readonly_fields = ["number_confirmed", "first_seen_on", "last_seen_on"]
+    inlines = [PairTagInline]
+    actions = ["swap", "merge"]
+
+    def save_model(self, request, obj, form, change):
+        if "number" in form.changed_data:
+            obj.number_confirmed = obj.number is not None  # the importer never changes it again
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description="Tukar calon kepala dan wakil", permissions=["change"])
+    def swap(self, request, queryset):
+        swapped = sum(swap_pair(pair, request.user) for pair in queryset.select_related("head", "deputy"))
+        self.message_user(request, f"{swapped} paslon ditukar.", messages.SUCCESS)
+
+    @admin.action(description="Gabungkan paslon terpilih (pilih yang dipertahankan)", permissions=["change"])
+    def merge(self, request, queryset):
+        return choose_and_merge(
+            self,
+            request,
+            list(queryset.select_related("head", "deputy", "contest__region")),
+            merge_pairs,
+            noun="paslon",
+            legend="Pilih paslon yang dipertahankan. Tag artikel pindah ke sana, yang belum diketahuinya "
+            "(wakil, nomor urut, tahapan, pengusung) diisi dari yang lain, lalu yang lain dihapus.",
+        )
+
+
+@admin.register(PairTag)
+class PairTagAdmin(TagAdmin):
+    list_filter = ["status", "pair__contest__office"]
+    list_select_related = ["article", "pair__head", "pair__deputy"]
+    search_fields = ["pair__head__name", "pair__deputy__name", "article__title"]
+    autocomplete_fields = ["pair"]

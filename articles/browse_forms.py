@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import EventKind, Region
+from articles.models import EventKind, Office, Region
 
 
 class PersonFilterForm(forms.Form):
@@ -30,3 +30,12 @@ class HighlightForm(forms.Form):
     """?q= on an article page, as passed on from the search results."""
 
     q = forms.CharField(max_length=200, required=False)
+
+
+class ContestFilterForm(forms.Form):
+    """The contests directory: filter by office and by races with a single pair (kotak kosong)."""
+
+    jabatan = forms.ChoiceField(
+        label=_("Jabatan"), choices=[("", _("Semua jabatan")), *Office.choices], required=False
+    )
+    kotak_kosong = forms.BooleanField(label=_("Hanya calon tunggal (kotak kosong)"), required=False)

@@ -96,3 +96,64 @@ def attention_chart(weekly, width=WIDTH, height=HEIGHT):
             )
         )
     return Chart(unit=unit, bars=bars, width=width, height=height)
+
+
+@dataclass(frozen=True)
+class Line:
+    label: str
+    total: int
+    points: str  # "x,y x,y …" for an SVG polyline
+
+
+@dataclass(frozen=True)
+class Milestone:
+    label: str
+    start: date
+    end: date | None  # a period (campaign) has an end; a day (the vote) has none
+    x: float
+    width: float  # 0 for a day
+
+
+@dataclass
+class CoverageChart:
+    """Several series of weekly counts over one time axis, with the dates that matter marked."""
+
+    first: date
+    last: date
+    peak: int
+    lines: list[Line] = field(default_factory=list)
+    milestones: list[Milestone] = field(default_factory=list)
+    width: int = WIDTH
+    height: int = HEIGHT
+
+
+def coverage_chart(series, milestones, width=WIDTH, height=HEIGHT):
+    """Lines for [(label, [(monday, count), …]), …] on one axis spanning the data and the
+    `milestones` [(label, start, end or None)]; None when no series has anything to draw."""
+    counts = [(label, {week: n for week, n in weekly if week is not None and n}) for label, weekly in series]
+    weeks = [week for _, by_week in counts for week in by_week]
+    if not weeks:
+        return None
+    days = weeks + [d for _, start, end in milestones for d in (start, end) if d]
+    first = min(days) - timedelta(days=min(days).weekday())
+    last = max(days)
+    span = max((last - first).days, 7)
+    peak = max(n for _, by_week in counts for n in by_week.values())
+
+    def x(day):
+        return round(width * (day - first).days / span, 1)
+
+    mondays = []
+    week = first
+    while week <= last:
+        mondays.append(week)
+        week += timedelta(days=7)
+    lines = []
+    for label, by_week in counts:
+        points = " ".join(f"{x(w)},{round(height - height * by_week.get(w, 0) / peak, 1)}" for w in mondays)
+        lines.append(Line(label=label, total=sum(by_week.values()), points=points))
+    marks = [
+        Milestone(label, start, end, x(start), round(x(end) - x(start), 1) if end else 0)
+        for label, start, end in milestones
+    ]
+    return CoverageChart(first, last, peak, lines, marks, width, height)

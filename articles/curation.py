@@ -1,4 +1,5 @@
-"""What editors do to tags and people: confirm, reject, merge, detach — each logged to the history.
+"""What editors do to tags, people and candidate pairs: confirm, reject, merge, detach, swap — each
+logged to the history.
 
 Every change goes through `save()` so the search signal processor reindexes the articles it touches.
 """
@@ -8,7 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
-from articles.models import Person, PersonAlias, PersonTag, TagStatus
+from articles.models import CandidatePair, PairTag, Person, PersonAlias, PersonTag, Stage, TagStatus
 from articles.naming import name_key, unique_slug
 
 STATUS_ORDER = {TagStatus.REJECTED: 0, TagStatus.SUGGESTED: 1, TagStatus.CONFIRMED: 2}
@@ -28,7 +29,7 @@ def log(user, obj, message):
 
 
 def entity_of(tag):
-    for name in ("region", "person", "organization", "event"):
+    for name in ("region", "person", "organization", "event", "pair"):
         if hasattr(tag, f"{name}_id"):
             return getattr(tag, name)
     raise TypeError(f"not a tag: {tag!r}")
@@ -65,22 +66,7 @@ def merge_people(survivor, others, user=None):
         other = Person.objects.get(pk=other.pk)
         if other.pk == survivor.pk or other.merged_into_id == survivor.pk:
             continue
-        for tag in PersonTag.objects.filter(person=other):
-            twin = PersonTag.objects.filter(article_id=tag.article_id, person=survivor).first()
-            if twin is None:
-                tag.person = survivor
-                tag.save()
-            else:
-                # both were tagged in one article: keep the editor's firmer verdict on one tag
-                if STATUS_ORDER[tag.status] > STATUS_ORDER[twin.status]:
-                    twin.status, twin.reviewed_by, twin.reviewed_at = (
-                        tag.status,
-                        tag.reviewed_by,
-                        tag.reviewed_at,
-                    )
-                twin.role = twin.role or tag.role
-                twin.save()
-                tag.delete()
+        move_tags(PersonTag, "person", other, survivor)
         other.positions.update(person=survivor)
         for event in other.events.all():
             event.participants.remove(other)
@@ -98,6 +84,66 @@ def merge_people(survivor, others, user=None):
     if merged:
         survivor.save(update_fields=["honorifics"])
     return merged
+
+
+def move_tags(model, field, source, target):
+    """Move the tags of `source` to `target`; where both are tagged in one article, one tag stays,
+    with the editor's firmer verdict."""
+    for tag in model.objects.filter(**{field: source}):
+        twin = model.objects.filter(article_id=tag.article_id, **{field: target}).first()
+        if twin is None:
+            setattr(tag, field, target)
+            tag.save()
+            continue
+        if STATUS_ORDER[tag.status] > STATUS_ORDER[twin.status]:
+            twin.status, twin.reviewed_by, twin.reviewed_at = tag.status, tag.reviewed_by, tag.reviewed_at
+        if hasattr(twin, "role"):
+            twin.role = twin.role or tag.role
+        twin.save()
+        tag.delete()
+
+
+@transaction.atomic
+def merge_pairs(survivor, others, user=None):
+    """Fold `others` into `survivor`: their tags move, what the survivor does not know yet (deputy,
+    number, race, stages, parties) is filled in from them, and they are deleted."""
+    merged = []
+    for other in others:
+        other = CandidatePair.objects.select_related("contest").get(pk=other.pk)
+        if other.pk == survivor.pk:
+            continue
+        move_tags(PairTag, "pair", other, survivor)
+        survivor.deputy = survivor.deputy or other.deputy
+        survivor.contest = survivor.contest or other.contest
+        if survivor.number is None and other.number is not None:
+            survivor.number, survivor.number_confirmed = other.number, other.number_confirmed
+        for stage in Stage.values:
+            if getattr(other, f"{stage}_on") or other.stage == stage:
+                survivor.take_stage(stage, getattr(other, f"{stage}_on"))
+        survivor.seen(other.first_seen_on)
+        survivor.seen(other.last_seen_on)
+        survivor.independent = survivor.independent or other.independent
+        survivor.parties.add(*other.parties.all())
+        if other.contest_id and other.contest.winner_id == other.pk:
+            other.contest.winner = survivor
+            other.contest.save(update_fields=["winner"])
+        log(user, survivor, f"merged “{other}” (#{other.pk}) into this pair")
+        other.delete()
+        merged.append(other)
+    if merged:
+        survivor.save()
+    return merged
+
+
+@transaction.atomic
+def swap_pair(pair, user=None):
+    """Head and deputy the other way round (the importer read them swapped); False without a deputy."""
+    if pair.deputy_id is None:
+        return False
+    pair.head, pair.deputy = pair.deputy, pair.head
+    pair.save(update_fields=["head", "deputy"])
+    log(user, pair, f"swapped head and deputy: now “{pair}”")
+    return True
 
 
 @transaction.atomic

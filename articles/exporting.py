@@ -3,9 +3,9 @@ of their files when asked for."""
 
 import json
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 
-from articles.models import Article, ArticleRevision, EventTag, OrganizationTag, PersonTag, RegionTag
+from articles.models import Article, ArticleRevision, EventTag, OrganizationTag, PairTag, PersonTag, RegionTag
 
 CSV_COLUMNS = [
     "id",
@@ -26,6 +26,7 @@ CSV_COLUMNS = [
     "people",
     "organizations",
     "events",
+    "pairs",
     "body",
 ]
 
@@ -42,10 +43,22 @@ TAG_PREFETCHES = [
 ]
 
 
+PAIR_PREFETCH = Prefetch(
+    "pair_tags",
+    PairTag.objects.select_related("pair__contest__region", "pair__head", "pair__deputy").order_by(
+        # NULLS LAST on both databases: pairs without a contest or number come last
+        F("pair__contest__region__code").asc(nulls_last=True),
+        F("pair__number").asc(nulls_last=True),
+        "pair__head__name",
+        "pair_id",
+    ),
+)
+
+
 def articles_for_export(revisions=False):
     """Every article with its tags and, when asked for, its earlier versions (oldest first)."""
     articles = Article.objects.order_by("pk").select_related("outlet", "dateline_region")
-    articles = articles.prefetch_related(*TAG_PREFETCHES)
+    articles = articles.prefetch_related(*TAG_PREFETCHES, PAIR_PREFETCH)
     if revisions:
         earlier = ArticleRevision.objects.defer("raw").order_by("created_at", "pk")
         articles = articles.prefetch_related(Prefetch("revisions", earlier))
@@ -70,6 +83,7 @@ def as_record(article, revisions=False):
         "date_source": article.date_source or None,
         "dateline": {"code": dateline.code, "name": dateline.name} if dateline else None,
         **tag_lists(article),
+        "pairs": [pair_record(t.pair, t.status) for t in article.pair_tags.all()],
         "body": article.body,
     }
     if revisions:
@@ -116,6 +130,18 @@ def as_revision_record(revision):
     }
 
 
+def pair_record(pair, status):
+    return {
+        "contest": pair.contest.region.code if pair.contest_id else None,
+        "office": pair.office,
+        "number": pair.number,
+        "head": pair.head.name,
+        "deputy": pair.deputy.name if pair.deputy_id else None,
+        "stage": pair.stage or None,
+        "status": status,
+    }
+
+
 def as_csv_row(record):
     """The same record flattened: lists become '; '-joined 'name (status)' cells."""
 
@@ -150,6 +176,11 @@ def as_csv_row(record):
         ),
         "organizations": cell(record["organizations"], "name"),
         "events": cell(record["events"], "name"),
+        "pairs": "; ".join(
+            f"{p['contest'] or '?'} {p['number'] or '-'}. {p['head']}{' – ' + p['deputy'] if p['deputy'] else ''}"
+            f" ({p['status']})"
+            for p in record["pairs"]
+        ),
     }
 
 

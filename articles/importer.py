@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 
 from articles import counts
 from articles.exporting import TAG_PREFETCHES, tag_lists
-from articles.extraction import Gazetteer, decode
+from articles.extraction import Gazetteer, PersonMention, decode
 from articles.models import (
     Article,
     ArticleRevision,
@@ -36,6 +36,7 @@ from articles.models import (
     OrganizationKind,
     OrganizationTag,
     Outlet,
+    PairTag,
     Person,
     PersonAlias,
     PersonTag,
@@ -46,6 +47,7 @@ from articles.models import (
     TagStatus,
 )
 from articles.naming import name_key, role_key, unique_slug
+from articles.pairs import PairStore
 from articles.reading import normalise, parse, parse_in_worker, start_worker
 from articles.search.indexing import deferred_indexing, unindexed, update_articles
 
@@ -189,6 +191,7 @@ class Importer:
         self.known_aliases = set()  # (person id, key) already stored
         self.positions = {}  # (person id, region id) → that person's positions there
         self.events = {}  # (name, date) → Event
+        self.pairs = PairStore()
 
     # -- files ------------------------------------------------------------------------------------
 
@@ -331,6 +334,16 @@ class Importer:
             event.participants.add(*participants)
             events[event] = mention
         sync_tags(EventTag, article, "event", events, fresh=fresh)
+
+        # a pair's head and deputy are the people this article names, found under any of their names
+        named = {name_key(n): p for p, m in people.items() for n in (m.name, *m.aliases)}
+
+        def person_for(name):
+            key = name_key(name)
+            return (named.get(key) or self.person(PersonMention(name=name[:200]))) if key else None
+
+        pairs = self.pairs.store(extraction.pairs, person_for, seen_on)
+        sync_tags(PairTag, article, "pair", pairs, fresh=fresh)
 
     def organization(self, mention):
         name = " ".join(mention.name.split())[:200]

@@ -1,9 +1,10 @@
 """The archive's data: official regions, outlets, articles, the people, organisations and events
-they mention, and the tags that tie them together with the editor's verdict."""
+they mention, the Pilkada 2024 contests and candidate pairs, and the tags that tie them together
+with the editor's verdict."""
 
 import zoneinfo
 from collections import Counter
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.db import models
 from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Value
@@ -165,6 +166,13 @@ class ArticleQuerySet(models.QuerySet):
 
     def about_event(self, event):
         return self.filter(pk__in=EventTag.objects.live().filter(event=event).values("article_id"))
+
+    def about_pair(self, pair):
+        return self.filter(pk__in=PairTag.objects.live().filter(pair=pair).values("article_id"))
+
+    def about_contest(self, contest):
+        """Articles with a live tag on any pair running in the contest."""
+        return self.filter(pk__in=PairTag.objects.live().filter(pair__contest=contest).values("article_id"))
 
     def on_date(self, day):
         return self.filter(dated_on=day)
@@ -643,3 +651,272 @@ class EventTag(Tag):
 
     def __str__(self):
         return f"{self.event} in {self.article_id}"
+
+
+class PairTag(Tag):
+    pair = models.ForeignKey("CandidatePair", on_delete=models.CASCADE, related_name="tags")
+
+    class Meta(Tag.Meta):
+        default_related_name = "pair_tags"
+        constraints = [
+            models.UniqueConstraint(fields=["article", "pair"], name="pair_tag_unique"),
+        ]
+        indexes = [
+            # per-pair and per-contest article counts and lists (contest pages, /pilkada/)
+            models.Index(fields=["pair", "status", "article"], name="pair_tag_live_articles"),
+        ]
+
+    def __str__(self):
+        return f"{self.pair} in {self.article_id}"
+
+
+# Pilkada 2024: contests and candidate pairs ------------------------------------------------------
+
+ELECTION_DAY = date(2024, 11, 27)
+# The KPU's stages of the 2024 Pilkada that coverage follows: (label, first day, last day or None)
+KPU_SCHEDULE = [
+    (_("Pendaftaran"), date(2024, 8, 27), date(2024, 8, 29)),
+    (_("Penetapan paslon"), date(2024, 9, 22), None),
+    (_("Pengundian nomor urut"), date(2024, 9, 23), None),
+    (_("Kampanye"), date(2024, 9, 25), date(2024, 11, 23)),
+    (_("Pemungutan suara"), ELECTION_DAY, None),
+]
+
+
+class Office(models.TextChoices):
+    GUBERNUR = "gubernur", _("Gubernur")
+    BUPATI = "bupati", _("Bupati")
+    WALI_KOTA = "wali_kota", _("Wali Kota")
+
+    @classmethod
+    def from_text(cls, text):
+        """The office as the extraction writes it ("wali kota"); None when it is not one of ours."""
+        value = (text or "").strip().casefold().replace(" ", "_")
+        return value if value in cls.values else None
+
+
+class ContestQuerySet(models.QuerySet):
+    def for_region(self, region):
+        return self.filter(region=region)
+
+    def of_office(self, office):
+        return self.filter(office=office)
+
+    def single_pair(self):
+        """Races with one pair against the empty box (kotak kosong)."""
+        return self.filter(single_pair=True)
+
+    def with_counts(self):
+        """Annotate `pair_count` and `article_count` (distinct articles with a live pair tag)."""
+        pairs = CandidatePair.objects.filter(contest=OuterRef("pk")).order_by().values("contest")
+        articles = (
+            PairTag.objects.live()
+            .filter(pair__contest=OuterRef("pk"))
+            .order_by()
+            .values("pair__contest")
+            .annotate(n=Count("article_id", distinct=True))
+            .values("n")
+        )
+        return self.annotate(
+            pair_count=Coalesce(
+                Subquery(pairs.annotate(n=Count("pk")).values("n"), output_field=IntegerField()), 0
+            ),
+            article_count=Coalesce(Subquery(articles, output_field=IntegerField()), 0),
+        )
+
+
+class Contest(models.Model):
+    """One race of the 27 November 2024 Pilkada: a governor, regent or mayor for one region."""
+
+    region = models.OneToOneField(Region, on_delete=models.CASCADE, related_name="contest")
+    office = models.CharField(max_length=10, choices=Office.choices)
+    election_date = models.DateField(default=ELECTION_DAY)
+    single_pair = models.BooleanField(
+        default=False, help_text="One pair against the empty box (kotak kosong)"
+    )
+    winner = models.ForeignKey(
+        "CandidatePair", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = ContestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["region__code"]
+
+    def __str__(self):
+        return f"Pilkada {self.region.name} ({self.get_office_display()})"
+
+    def get_absolute_url(self):
+        return reverse("contest", args=[self.region.slug])
+
+    def weekly_coverage(self):
+        """{pair id: [(monday, n), …]}: each pair's dated articles per week, in one query."""
+        rows = (
+            PairTag.objects.live()
+            .filter(pair__contest=self, article__published_on__isnull=False)
+            .order_by()
+            .values_list("pair_id", "article__published_on")
+            .annotate(n=Count("article_id", distinct=True))
+        )
+        weeks = {}
+        for pair_id, day, n in rows:
+            monday = day - timedelta(days=day.weekday())
+            by_week = weeks.setdefault(pair_id, Counter())
+            by_week[monday] += n
+        return {pair_id: sorted(by_week.items()) for pair_id, by_week in weeks.items()}
+
+
+class Stage(models.TextChoices):
+    BAKAL_CALON = "bakal_calon", _("Bakal calon")
+    CALON = "calon", _("Calon")
+    TERPILIH = "terpilih", _("Terpilih")
+    GUGUR = "gugur", _("Gugur")
+
+    @classmethod
+    def from_text(cls, text):
+        """The stage as the extraction writes it ("bakal calon"); None when it is not one of ours."""
+        value = (text or "").strip().casefold().replace(" ", "_")
+        return value if value in cls.values else None
+
+
+# A pair only moves forward: bakal calon → calon → terpilih or gugur, never back (an editor may).
+STAGE_RANK = {"": 0, Stage.BAKAL_CALON: 1, Stage.CALON: 2, Stage.TERPILIH: 3, Stage.GUGUR: 3}
+BALLOT_NUMBERS = range(1, 11)
+
+
+class CandidatePairQuerySet(models.QuerySet):
+    def in_contest(self, contest):
+        return self.filter(contest=contest)
+
+    def without_contest(self):
+        return self.filter(contest=None)
+
+    def for_person(self, person):
+        """Pairs the person ran in, as head or as deputy."""
+        return self.filter(Q(head=person) | Q(deputy=person))
+
+    def ballot_order(self):
+        """By ballot number; pairs without one yet last, by name."""
+        return self.order_by(F("number").asc(nulls_last=True), "head__name", "pk")
+
+    def matching(self, contest, head, deputy=None):
+        """The pairs a mention of `head` (and `deputy`) in `contest` could be: the same people in
+        either order, and a pair whose deputy is not known yet. Best match first."""
+        same = Q(head=head)
+        if deputy is not None:
+            same = Q(head=head, deputy=deputy) | Q(head=head, deputy=None) | Q(head=deputy, deputy=head)
+        return self.filter(same, contest=contest).order_by(F("deputy").asc(nulls_last=True), "pk")
+
+    def with_article_counts(self):
+        """Annotate `article_count`: distinct articles with a live tag on the pair."""
+        counts = (
+            PairTag.objects.live()
+            .filter(pair=OuterRef("pk"))
+            .order_by()
+            .values("pair")
+            .annotate(n=Count("article_id", distinct=True))
+            .values("n")
+        )
+        return self.annotate(article_count=Coalesce(Subquery(counts, output_field=IntegerField()), 0))
+
+    def for_listing(self):
+        return self.select_related(
+            "contest__region", "head__merged_into", "deputy__merged_into"
+        ).prefetch_related("parties")
+
+
+class CandidatePair(models.Model):
+    """A head and a deputy running together (paslon). Without a contest when no text said which
+    race it is: a suggestion kept apart rather than attached to a wrong race."""
+
+    contest = models.ForeignKey(
+        Contest, null=True, blank=True, on_delete=models.SET_NULL, related_name="pairs"
+    )
+    number = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Ballot number (nomor urut)")
+    number_confirmed = models.BooleanField(
+        default=False, help_text="Set by an editor: the importer never changes a confirmed number"
+    )
+    head = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="pairs_headed")
+    deputy = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.CASCADE, related_name="pairs_deputised"
+    )
+    stage = models.CharField(max_length=12, choices=Stage.choices, blank=True)
+    # the first article reporting each stage, by its publication date
+    bakal_calon_on = models.DateField(null=True, blank=True)
+    calon_on = models.DateField(null=True, blank=True)
+    terpilih_on = models.DateField(null=True, blank=True)
+    gugur_on = models.DateField(null=True, blank=True)
+    parties = models.ManyToManyField(
+        Organization,
+        blank=True,
+        related_name="supported_pairs",
+        limit_choices_to={"kind": OrganizationKind.PARTY},
+    )
+    independent = models.BooleanField(default=False, help_text="Perseorangan: no party support")
+    first_seen_on = models.DateField(null=True, blank=True)
+    last_seen_on = models.DateField(null=True, blank=True)
+    slug = models.SlugField(max_length=200, unique=True)
+
+    objects = CandidatePairQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["contest", F("number").asc(nulls_last=True), "pk"]
+        constraints = [
+            models.CheckConstraint(
+                name="pair_number_1_to_10",
+                condition=Q(number__isnull=True) | Q(number__gte=1, number__lte=10),
+            ),
+        ]
+
+    def __str__(self):
+        names = f"{self.head.name} – {self.deputy.name}" if self.deputy_id else self.head.name
+        return f"{self.number}. {names}" if self.number else names
+
+    def get_absolute_url(self):
+        if self.contest_id:
+            return f"{self.contest.get_absolute_url()}#paslon-{self.pk}"
+        return self.head.get_absolute_url()
+
+    @property
+    def office(self):
+        return self.contest.office if self.contest_id else ""
+
+    def stage_dates(self):
+        """[(stage, label, date first reported)] for the stages some article reported."""
+        return [
+            (stage, label, getattr(self, f"{stage}_on"))
+            for stage, label in Stage.choices
+            if getattr(self, f"{stage}_on")
+        ]
+
+    def take_number(self, number):
+        """Fill in the ballot number from an article; True when it changed. Never a number outside
+        1–10, never over an editor's, and never one that contradicts the number already known."""
+        if number not in BALLOT_NUMBERS or self.number_confirmed or self.number is not None:
+            return False
+        self.number = number
+        return True
+
+    def take_stage(self, stage, reported_on):
+        """Record a stage an article reports: its first-reported date, and the pair's stage when the
+        article moves it forward. True when something changed."""
+        changed = False
+        field = f"{stage}_on"
+        if reported_on and (getattr(self, field) is None or reported_on < getattr(self, field)):
+            setattr(self, field, reported_on)
+            changed = True
+        if STAGE_RANK[stage] > STAGE_RANK[self.stage]:
+            self.stage = stage
+            changed = True
+        return changed
+
+    def seen(self, day):
+        """Extend first/last seen to `day`; True when it changed."""
+        if day is None:
+            return False
+        changed = False
+        if self.first_seen_on is None or day < self.first_seen_on:
+            self.first_seen_on, changed = day, True
+        if self.last_seen_on is None or day > self.last_seen_on:
+            self.last_seen_on, changed = day, True
+        return changed

@@ -9,14 +9,27 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
 from articles.curation import review
-from articles.models import EventTag, OrganizationTag, Outlet, PersonTag, Region, RegionTag, TagStatus
+from articles.models import (
+    EventTag,
+    OrganizationTag,
+    Outlet,
+    PairTag,
+    PersonTag,
+    Region,
+    RegionTag,
+    TagStatus,
+)
 
 KINDS = {
     "person": (PersonTag, "person", "Tokoh"),
     "region": (RegionTag, "region", "Wilayah"),
     "organization": (OrganizationTag, "organization", "Lembaga"),
     "event": (EventTag, "event", "Peristiwa"),
+    "pair": (PairTag, "pair", "Paslon"),
 }
+# what a row shows of its entity besides the entity itself, and the entity's name for "per entitas"
+RELATED = {"pair": ["pair__head", "pair__deputy", "pair__contest__region"]}
+NAME = {"pair": "pair__head__name"}
 
 
 def waiting_counts():
@@ -44,7 +57,9 @@ class QueueFilter(forms.Form):
         data = self.cleaned_data
         kind = data.get("kind") or "person"
         model, field, _ = KINDS[kind]
-        tags = model.objects.suggested().select_related("article", "article__outlet", field)
+        tags = model.objects.suggested().select_related(
+            "article", "article__outlet", field, *RELATED.get(kind, [])
+        )
         if data.get("region"):
             region_filter = Q(region__code=data["region"]) | Q(region__parent__code=data["region"])
             tags = tags.filter(
@@ -57,7 +72,7 @@ class QueueFilter(forms.Form):
         if data.get("max_confidence") is not None:
             tags = tags.filter(confidence__lte=data["max_confidence"])
         order = {
-            "entity": [f"{field}__name", "article_id"],
+            "entity": [NAME.get(kind, f"{field}__name"), "article_id"],
             "confidence": ["-confidence", "pk"],
         }.get(data.get("order"), ["-article_id", "-confidence", "pk"])
         return kind, model, field, tags.order_by(*order)
@@ -89,7 +104,11 @@ def review_queue(request, admin_site):
         else:
             ids = request.POST.getlist("ids")
         ids = [i for i in ids if i.isdigit()]
-        chosen = model.objects.suggested().filter(pk__in=ids).select_related("article", field)
+        chosen = (
+            model.objects.suggested()
+            .filter(pk__in=ids)
+            .select_related("article", field, *RELATED.get(kind, []))
+        )
         changed = review(chosen, verdict, request.user)
         messages.success(request, f"{changed} tag {'dikonfirmasi' if verdict == 'confirmed' else 'ditolak'}.")
         return redirect(request.get_full_path())

@@ -11,7 +11,7 @@ import json
 from django.db.models import Prefetch
 from haystack import indexes
 
-from articles.models import Article, EventTag, OrganizationTag, PersonTag, RegionTag
+from articles.models import Article, EventTag, OrganizationTag, PairTag, PersonTag, RegionTag
 from articles.search.analysis import exact_analyzer, indonesian_analyzer
 
 # Ordered to the last key: tags tie on confidence, and PostgreSQL returns ties in any order, which
@@ -25,6 +25,7 @@ LIVE_TAGS = {
     .select_related("organization")
     .order_by("-confidence", "pk"),
     "event_tags": EventTag.objects.live().select_related("event").order_by("-confidence", "pk"),
+    "pair_tags": PairTag.objects.live().select_related("pair__contest__region").order_by("-confidence", "pk"),
 }
 
 
@@ -48,6 +49,8 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     people = indexes.MultiValueField(faceted=True)  # slugs
     organizations = indexes.MultiValueField(faceted=True)
     events = indexes.MultiValueField(faceted=True)
+    contests = indexes.MultiValueField(faceted=True)  # region codes of the races its pairs run in
+    pairs = indexes.MultiValueField(faceted=True)  # slugs
     outlet = indexes.CharField(faceted=True, null=True)  # slug
     outlet_name = indexes.CharField(indexed=False, null=True)
     # The browse date (Article.moment): the printed time, else the stated or lead date at local midnight.
@@ -91,6 +94,13 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
 
     def prepare_events(self, article):
         return sorted({t.event.slug for t in live_tags(article, "event_tags")})
+
+    def prepare_contests(self, article):
+        tags = live_tags(article, "pair_tags")
+        return sorted({t.pair.contest.region.code for t in tags if t.pair.contest_id})
+
+    def prepare_pairs(self, article):
+        return sorted({t.pair.slug for t in live_tags(article, "pair_tags")})
 
     def prepare_outlet(self, article):
         return article.outlet.slug if article.outlet else None

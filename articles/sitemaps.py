@@ -3,7 +3,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from articles.models import Article, Event, Organization, Outlet, Person, Region
+from articles.models import Article, Contest, Event, Organization, Outlet, Person, Region
 
 
 class SectionSitemap(Sitemap):
@@ -15,6 +15,7 @@ class SectionSitemap(Sitemap):
         return [
             "home",
             "region_index",
+            "contest_index",
             "date_index",
             "person_list",
             "event_list",
@@ -57,6 +58,9 @@ class ModelSitemap(Sitemap):
 sitemaps = {
     "sections": SectionSitemap,
     "regions": ModelSitemap(Region.objects.only("slug").order_by("code")),
+    "contests": ModelSitemap(
+        Contest.objects.select_related("region").only("region__slug").order_by("region__code")
+    ),
     "people": ModelSitemap(Person.objects.active().only("slug").order_by("pk")),
     "events": ModelSitemap(Event.objects.only("slug").order_by("pk")),
     "outlets": ModelSitemap(Outlet.objects.only("slug").order_by("pk")),

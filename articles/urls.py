@@ -2,7 +2,7 @@ from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.urls import path
 
 from articles.sitemaps import sitemaps
-from articles.views import api, browse, feeds, search
+from articles.views import api, browse, feeds, pilkada, search
 
 urlpatterns = [
     path("", browse.home, name="home"),
@@ -28,6 +28,8 @@ urlpatterns = [
     path("lembaga/<slug:slug>/", browse.organization, name="organization"),
     path("peristiwa/", browse.event_list, name="event_list"),
     path("peristiwa/<slug:slug>/", browse.event, name="event"),
+    path("pilkada/", pilkada.contest_index, name="contest_index"),
+    path("pilkada/<slug:slug>/", pilkada.contest, name="contest"),
     path("media/", browse.outlet_list, name="outlet_list"),
     path("media/<slug:slug>/", browse.outlet, name="outlet"),
     path("feed/", feeds.LatestArticlesFeed(), name="feed"),
@@ -36,4 +38,5 @@ urlpatterns = [
     # search routes (articles/views/search.py, articles/views/api.py) go below
     path("cari/", search.search, name="search"),
     path("api/search", api.search, name="api-search"),
+    path("api/contests/<str:code>", api.contest, name="api-contest"),
 ]

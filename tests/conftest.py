@@ -5,7 +5,7 @@ from django.conf import settings
 from django.test import override_settings
 from django.utils.text import slugify
 
-from articles.models import Article, Outlet, Person, PersonTag, Region, RegionTag
+from articles.models import Article, Contest, Outlet, Person, PersonTag, Region, RegionTag
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -68,6 +68,25 @@ def tag_person(db):
         return PersonTag.objects.create(article=article, person=person, status=status, role=role)
 
     return tag
+
+
+@pytest.fixture
+def editor(db):
+    """A staff user in the Editor group (the rights the data migrations give editors)."""
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user("editor", password="kata-sandi-redaksi", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editor"))
+    return user
+
+
+@pytest.fixture
+def editor_client(editor):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(editor)
+    return client
 
 
 @pytest.fixture
@@ -222,3 +241,37 @@ def migrate_to(transactional_db):
     yield migrate
     executor = MigrationExecutor(connection)
     executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+@pytest.fixture
+def browser_editor(db):
+    """The editor "redaksi" for a transactional browser test, with the migrations' data refilled
+    (a transactional test's flush empties the tables the data migrations filled)."""
+    from importlib import import_module
+
+    from django.apps import apps
+    from django.contrib.auth.models import Group, User
+
+    if not Region.objects.exists():
+        import_module("articles.migrations.0002_load_regions").load_regions(apps, None)
+    if not Group.objects.filter(name="Editor").exists():
+        import_module("articles.migrations.0003_editor_group").create_editor_group(apps, None)
+    contests = import_module("articles.migrations.0008_load_contests")
+    if not Contest.objects.exists():
+        contests.load_contests(apps, None)
+    contests.grant_editors(apps, None)
+    editor = User.objects.create_user("redaksi", password="kata-sandi-redaksi-2024", is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editor"))
+    return editor
+
+
+@pytest.fixture
+def editor_page(live_server, browser, browser_editor):
+    """A browser page with the editor logged in, on the admin index."""
+    page = browser.new_context(locale="id-ID").new_page()
+    page.set_default_timeout(10_000)
+    page.goto(f"{live_server.url}/admin/login/?next=/admin/")
+    page.fill("#id_username", "redaksi")
+    page.fill("#id_password", "kata-sandi-redaksi-2024")
+    page.click("input[type=submit]")
+    return page

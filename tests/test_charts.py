@@ -2,7 +2,7 @@
 
 from datetime import date, timedelta
 
-from articles.charts import MAX_WEEKS, attention_chart
+from articles.charts import MAX_WEEKS, attention_chart, coverage_chart
 
 MONDAY = date(2024, 3, 18)
 
@@ -44,3 +44,22 @@ def test_a_single_busy_week_is_a_bar_not_the_whole_chart():
     chart = attention_chart([(date(2024, 3, 18), 1)])
     assert len(chart.bars) == 1
     assert chart.bars[0].width < chart.width / 4
+
+
+def test_a_coverage_chart_puts_every_pair_and_the_milestones_on_one_axis():
+    chart = coverage_chart(
+        [("1. A – B", [(date(2024, 9, 23), 4)]), ("2. C – D", [(date(2024, 9, 30), 2)])],
+        [("Kampanye", date(2024, 9, 25), date(2024, 11, 23)), ("Pemungutan suara", date(2024, 11, 27), None)],
+    )
+    assert (chart.first, chart.last, chart.peak) == (date(2024, 9, 23), date(2024, 11, 27), 4)
+    assert [line.total for line in chart.lines] == [4, 2]
+    first_points = chart.lines[0].points.split()
+    assert first_points[0] == f"0.0,{float(chart.height - chart.height)}"  # the peak reaches the top
+    assert all(p.endswith(f",{float(chart.height)}") for p in first_points[1:])  # silent weeks at zero
+    vote = chart.milestones[1]
+    assert (vote.x, vote.width) == (chart.width, 0)
+    assert 0 < chart.milestones[0].x < vote.x
+
+
+def test_no_coverage_chart_without_a_dated_article():
+    assert coverage_chart([("1. A – B", [])], [("Pemungutan suara", date(2024, 11, 27), None)]) is None

@@ -13,20 +13,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def editor():
-    user = User.objects.create_user("editor", password="kata-sandi-redaksi", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editor"))
-    return user
-
-
-@pytest.fixture
-def editor_client(editor):
-    client = Client()
-    client.force_login(editor)
-    return client
-
-
-@pytest.fixture
 def two_spellings(make_article, make_person, tag_person):
     """One official imported under two spellings, in three articles (one naming both)."""
     metro = Region.objects.get(code="18.72")

@@ -70,6 +70,8 @@ def test_sitemap_lists_the_public_pages(client, archive):
     for path in [
         "/wilayah/",
         "/wilayah/kota-metro/",
+        "/pilkada/",
+        "/pilkada/kota-metro/",
         archive["articles"][0].get_absolute_url(),
         "/tokoh/tokoh-0-0/",
         "/peristiwa/debat-kandidat-0/",

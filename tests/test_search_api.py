@@ -26,7 +26,7 @@ def test_the_response_has_the_documented_shape(client, corpus):
     }
     assert data["undated"] == "include"
     assert first["regions"] == [{"code": "18.72", "name": "Kota Metro"}]
-    assert set(data["facets"]) == {"region", "person", "outlet", "month"}
+    assert set(data["facets"]) == {"region", "person", "outlet", "month", "contest", "pair"}
     assert {"code": "18.72", "name": "Kota Metro", "count": 2} in data["facets"]["region"]
     assert {"slug": "qomaru-zaman", "name": "Qomaru Zaman", "count": 2} in data["facets"]["person"]
     assert {"month": "2024-03", "count": 1} in data["facets"]["month"]

@@ -22,7 +22,7 @@ from haystack.inputs import Exact, Raw
 from haystack.query import SearchQuerySet
 from haystack.utils import get_model_ct
 
-from articles.models import Article, Event, Organization, Outlet, Person, Region
+from articles.models import Article, CandidatePair, Contest, Event, Organization, Outlet, Person, Region
 from articles.search.analysis import snippet
 from articles.search.query import parse, to_query_string
 
@@ -32,9 +32,9 @@ SORTS = {
     "oldest": "published",
 }
 SORT_CHOICES = [("relevance", _("Paling relevan")), ("newest", _("Terbaru")), ("oldest", _("Terlama"))]
-FACET_LIMITS = {"region": 30, "person": 20, "outlet": 20, "month": 36}
+FACET_LIMITS = {"region": 30, "person": 20, "outlet": 20, "month": 36, "contest": 20, "pair": 20}
 REGION_CODE = re.compile(r"^[0-9]{2}(\.[0-9]{2})?$")
-FILTERS = ("region", "person", "organization", "event", "outlet", "from", "to", "undated")
+FILTERS = ("region", "person", "organization", "event", "outlet", "contest", "pair", "from", "to", "undated")
 UNDATED_CHOICES = [
     ("include", _("sertakan artikel tanpa tanggal")),
     ("exclude", _("tanpa artikel tanpa tanggal")),
@@ -57,6 +57,8 @@ class SearchForm(forms.Form):
     organization = forms.SlugField(required=False, label=_("Lembaga"))
     event = forms.SlugField(required=False, label=_("Peristiwa"))
     outlet = forms.SlugField(required=False, label=_("Media"))
+    contest = forms.CharField(required=False, max_length=100, label=_("Pemilihan"))
+    pair = forms.CharField(required=False, max_length=200, label=_("Pasangan calon"))
     sort = forms.ChoiceField(required=False, choices=SORT_CHOICES, label=_("Urutkan"))
     undated = forms.ChoiceField(required=False, choices=UNDATED_CHOICES, label=_("Artikel tanpa tanggal"))
     page = forms.IntegerField(required=False, min_value=1, max_value=10_000, label=_("Halaman"))
@@ -93,6 +95,30 @@ class SearchForm(forms.Form):
 
     def clean_outlet(self):
         return self._lookup("outlet", Outlet)
+
+    def clean_contest(self):
+        """A race by its region's code (18.72) or slug (kota-metro)."""
+        value = self.cleaned_data["contest"].strip()
+        if not value:
+            return None
+        by = {"region__code": value} if REGION_CODE.match(value) else {"region__slug": value}
+        contest = Contest.objects.select_related("region").filter(**by).first()
+        if contest is None:
+            raise ValidationError(
+                _("Tidak ada pemilihan 2024 untuk wilayah %(value)s."), params={"value": value}
+            )
+        return contest
+
+    def clean_pair(self):
+        """A candidate pair by its id or slug."""
+        value = self.cleaned_data["pair"].strip()
+        if not value:
+            return None
+        by = {"pk": int(value)} if value.isdecimal() and len(value) < 10 else {"slug": value}
+        pair = CandidatePair.objects.filter(**by).first()
+        if pair is None:
+            raise ValidationError(_("%(slug)s tidak dikenal."), params={"slug": value})
+        return pair
 
     def clean(self):
         data = super().clean()
@@ -177,6 +203,10 @@ def build_queryset(data, parsed=None):
         sqs = sqs.filter(events=Exact(data["event"].slug))
     if data.get("outlet"):
         sqs = sqs.filter(outlet=Exact(data["outlet"].slug))
+    if data.get("contest"):
+        sqs = sqs.filter(contests=Exact(data["contest"].region.code))
+    if data.get("pair"):
+        sqs = sqs.filter(pairs=Exact(data["pair"].slug))
     # Days are browse dates in each article's own zone: 00.30 WITA on 1 November is 1 November.
     if data.get("from"):
         sqs = sqs.filter(day__gte=data["from"])
@@ -190,7 +220,9 @@ def build_queryset(data, parsed=None):
     sort = data.get("sort") or ("relevance" if query_string else "newest")
     if SORTS[sort]:
         sqs = sqs.order_by(SORTS[sort])
-    return sqs.facet("regions").facet("people").facet("outlet").facet("month")
+    return (
+        sqs.facet("regions").facet("people").facet("outlet").facet("month").facet("contests").facet("pairs")
+    )
 
 
 def is_empty(data):
@@ -217,6 +249,7 @@ def run_search(data, per_page=None):
     counts = sqs.facet_counts().get("fields", {})
     codes = {code for r in hits for code in (r.regions or [])}
     codes |= {value for value, _n in counts.get("regions", []) if value}
+    codes |= {value for value, _n in counts.get("contests", []) if value}
     regions = {r.code: r for r in Region.objects.filter(code__in=codes)}
     outcome.results = [_result(hit, parsed, regions) for hit in hits]
     outcome.facets = _facets(counts, regions)
@@ -264,6 +297,12 @@ def _facets(counts, regions):
             "slug", "name"
         )
     )
+    pairs = {
+        pair.slug: pair
+        for pair in CandidatePair.objects.filter(
+            slug__in=[s for s, _n in top("pairs", FACET_LIMITS["pair"])]
+        ).select_related("head", "deputy")
+    }
     months = []
     for value, n in counts.get("month", []):
         if value and re.match(r"^\d{4}-\d{2}$", value):
@@ -284,4 +323,14 @@ def _facets(counts, regions):
             for s, n in top("outlet", FACET_LIMITS["outlet"])
         ],
         "month": months[: FACET_LIMITS["month"]],
+        "contest": [
+            {"code": c, "name": regions[c].name, "count": n}
+            for c, n in top("contests", FACET_LIMITS["contest"])
+            if c in regions
+        ],
+        "pair": [
+            {"slug": s, "name": str(pairs[s]), "count": n}
+            for s, n in top("pairs", FACET_LIMITS["pair"])
+            if s in pairs
+        ],
     }

@@ -1,9 +1,9 @@
 """Index changes when the transaction that made them commits.
 
-Set as HAYSTACK_SIGNAL_PROCESSOR. Saving or deleting an article or any of its tags, and renaming a
-person, region, organization, event or outlet, schedules the affected article ids; when the
-transaction commits they are reindexed together (articles.search.indexing.update_articles), under
-the backend's write lock. Nothing touches the index from inside a transaction that may still roll
+Set as HAYSTACK_SIGNAL_PROCESSOR. Saving or deleting an article or any of its tags, renaming a
+person, region, organization, event or outlet, and changing a candidate pair schedule the affected
+article ids; when the transaction commits they are reindexed together
+(articles.search.indexing.update_articles), under the backend's write lock. Nothing touches the index from inside a transaction that may still roll
 back, and a save that is rolled back leaves no trace in the index.
 
 QuerySet.update() and bulk_create() send no signals: code that uses them calls update_articles.
@@ -19,11 +19,13 @@ from haystack.signals import BaseSignalProcessor
 
 from articles.models import (
     Article,
+    CandidatePair,
     Event,
     EventTag,
     Organization,
     OrganizationTag,
     Outlet,
+    PairTag,
     Person,
     PersonTag,
     Region,
@@ -33,8 +35,8 @@ from articles.search.indexing import update_articles
 
 log = logging.getLogger(__name__)
 
-TAGS = (RegionTag, PersonTag, OrganizationTag, EventTag)
-NAMED = (Person, Region, Organization, Event, Outlet)
+TAGS = (RegionTag, PersonTag, OrganizationTag, EventTag, PairTag)
+NAMED = (Person, Region, Organization, Event, Outlet, CandidatePair)
 
 _pending = threading.local()
 
@@ -53,6 +55,8 @@ def affected_articles(instance):
         tags = OrganizationTag.objects.filter(organization=instance)
     elif isinstance(instance, Event):
         tags = EventTag.objects.filter(event=instance)
+    elif isinstance(instance, CandidatePair):
+        tags = PairTag.objects.filter(pair=instance)
     elif isinstance(instance, Outlet):
         return set(Article.objects.filter(outlet=instance).values_list("pk", flat=True))
     else:

@@ -27,6 +27,7 @@ from articles.highlight import query_terms
 from articles.models import (
     Article,
     ArticleRevision,
+    CandidatePair,
     Event,
     EventTag,
     Organization,
@@ -106,12 +107,13 @@ def region_index(request):
 
 
 def region(request, slug):
-    region = get_object_or_404(Region.objects.select_related("parent"), slug=slug)
+    region = get_object_or_404(Region.objects.select_related("parent", "contest"), slug=slug)
     scope = Region.objects.with_descendants(region)
     articles = Article.objects.in_region(region)
     count = cached(f"region-{region.pk}-count", articles.count)
     context = {
         "region": region,
+        "contest": getattr(region, "contest", None),
         "page": paginate(request, articles.newest_first().for_listing(), count=count),
         "subregions": with_region_counts(region.children.all()) if region.parent_id is None else [],
         "positions": Position.objects.filter(region__in=scope)
@@ -279,6 +281,9 @@ def person(request, slug):
         ),
         "co_mentioned": co_mentioned,
         "events": events,
+        "pairs": CandidatePair.objects.for_person(person)
+        .for_listing()
+        .order_by("contest__region__code", "pk"),
         "chart": attention_chart(cached(f"person-{person.pk}-weeks", mentions.weekly_counts)),
     }
     return render(request, "articles/person.html", context)
@@ -438,6 +443,9 @@ def article(request, pk):
         .select_related("organization")
         .order_by("status", "organization__name"),
         "event_tags": article.event_tags.live().select_related("event").order_by("status", "event__name"),
+        "pair_tags": article.pair_tags.live()
+        .select_related("pair__contest__region", "pair__head", "pair__deputy")
+        .order_by("status", "pair__contest__region__code", "pair__number", "pair_id"),
         "related": related_articles(article),
         "credits": _credit_lines(article.credits),
         "imported_at": article.batch.started_at if article.batch else article.created_at,

@@ -57,6 +57,8 @@ def _active_filters(data, params):
         "organization": _("Lembaga"),
         "event": _("Peristiwa"),
         "outlet": _("Media"),
+        "contest": _("Pemilihan"),
+        "pair": _("Pasangan calon"),
         "from": _("Dari"),
         "to": _("Sampai"),
         "undated": _("Tanpa tanggal"),
@@ -81,6 +83,8 @@ def _facet_links(facets, params):
         "region": [{**f, "url": link("region", f["code"])} for f in facets["region"]],
         "person": [{**f, "url": link("person", f["slug"])} for f in facets["person"]],
         "outlet": [{**f, "url": link("outlet", f["slug"])} for f in facets["outlet"]],
+        "contest": [{**f, "url": link("contest", f["code"])} for f in facets["contest"]],
+        "pair": [{**f, "url": link("pair", f["slug"])} for f in facets["pair"]],
         "month": [
             {
                 **f,

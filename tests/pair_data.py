@@ -5,7 +5,7 @@ from datetime import datetime
 from pathlib import Path
 
 from articles.extraction import Extraction, PairMention, PersonMention
-from articles.importer import Importer
+from articles.importer import Document, Importer
 from articles.reading import Parsed
 
 HEAD, DEPUTY = "Yusran Effendi", "Ratna Kurniasih"
@@ -37,4 +37,4 @@ def store(name, pairs, day="2024-09-23", names=None, title=None, body=None, ment
     )
     text = f"{title}\n\n{body}"
     parsed = Parsed(Path(name), text.encode(), "utf-8", text, extraction)
-    return Importer().store(parsed)
+    return Importer().store(parsed, Document(Path(name), "uji", name))

@@ -12,8 +12,9 @@ from tests.pair_data import DEPUTY, HEAD, RIVAL_HEAD, pair, store
 
 pytestmark = pytest.mark.django_db
 
-KEYS = ["id", "file", "content_hash", "url", "outlet", "title", "published", "dateline", "regions"]
-KEYS += ["people", "organizations", "events", "pairs", "body"]
+KEYS = ["id", "file", "source", "path", "content_hash", "url", "outlet", "title", "published"]
+KEYS += ["published_at", "date", "date_source", "dateline", "regions", "people", "organizations", "events"]
+KEYS += ["pairs", "body"]
 
 
 def export(format):

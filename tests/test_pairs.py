@@ -148,3 +148,25 @@ def test_a_head_the_people_list_missed_is_still_one_person_across_articles():
     store("b.txt", [pair()], names=[])
     assert Person.objects.filter(name=HEAD).count() == 1
     assert CandidatePair.objects.count() == 1
+
+
+def test_a_raw_text_naming_pairs_fills_its_contest_page_in_ballot_order(tmp_path, client):
+    from django.core.management import call_command
+
+    from articles.models import Contest
+
+    (tmp_path / "undian.txt").write_text(
+        "KPU Kota Metro Undi Nomor Urut Paslon Pilwako Metro\n\n"
+        "METRO - KPU Kota Metro mengundi nomor urut pasangan calon wali kota dan wakil wali kota, "
+        "Senin (23/9/2024). Pasangan Hendra Gunawan Putra-Maya Sari Dewanti mendapat nomor urut 2, "
+        "sedangkan pasangan Yusran Effendi-Ratna Kurniasih nomor urut 1.",
+        encoding="utf-8",
+    )
+    call_command("import_articles", str(tmp_path), verbosity=0)
+    contest = Contest.objects.get(region__code="18.72")
+    assert [(p.number, p.head.name, p.deputy.name) for p in contest.pairs.ballot_order()] == [
+        (1, "Yusran Effendi", "Ratna Kurniasih"),
+        (2, "Hendra Gunawan Putra", "Maya Sari Dewanti"),
+    ]
+    page = client.get(contest.get_absolute_url()).content.decode()
+    assert page.index("Yusran Effendi") < page.index("Hendra Gunawan Putra")

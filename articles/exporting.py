@@ -133,7 +133,7 @@ def as_revision_record(revision):
 def pair_record(pair, status):
     return {
         "contest": pair.contest.region.code if pair.contest_id else None,
-        "office": pair.office,
+        "office": pair.office.replace("_", " "),  # as the news writes it: "wali kota"
         "number": pair.number,
         "head": pair.head.name,
         "deputy": pair.deputy.name if pair.deputy_id else None,

@@ -8,7 +8,7 @@ from haystack.query import SearchQuerySet
 from articles.models import Article, PersonTag
 from tests.browse_data import build_archive
 
-ARTICLE_QUERIES = 8
+ARTICLE_QUERIES = 9
 
 
 def test_article_page_shows_title_outlet_date_dateline_and_paragraphs(client, archive):

@@ -31,7 +31,7 @@ def test_jsonl_records_keep_every_key_and_list_the_pairs_with_their_status():
     assert record["pairs"] == [
         {
             "contest": "18.72",
-            "office": "wali_kota",
+            "office": "wali kota",
             "number": 2,
             "head": HEAD,
             "deputy": DEPUTY,

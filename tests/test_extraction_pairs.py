@@ -132,3 +132,15 @@ def test_an_acting_post_is_spelt_out_as_the_article_defines_it(gazetteer):
 def test_a_couple_in_other_news_is_not_a_candidate_pair(gazetteer):
     text = "JAKARTA - Pasangan selebritas Rina Marlina-Agus Salim menikah di Bali pada Sabtu."
     assert extract(text, gazetteer).pairs == []
+
+
+def test_the_parties_behind_a_ticket_are_read_and_an_independent_ticket_says_so(gazetteer):
+    text = (
+        "SUBANG - Pilbup Subang diikuti pasangan Agus Salim-Rina Marlina yang diusung Golkar, PKB dan NasDem, "
+        "serta pasangan Dedi Kurnia-Wawan Setiawan dari jalur perseorangan."
+    )
+    parties = {p.head: p.parties for p in extract(text, gazetteer).pairs}
+    assert parties == {
+        "Agus Salim": ["Partai Golkar", "PKB", "Partai NasDem"],
+        "Dedi Kurnia": ["perseorangan"],
+    }

@@ -49,9 +49,16 @@ PARTIES = {
     "PKB": r"PKB|Kebangkitan Bangsa", "PKS": r"PKS|Keadilan Sejahtera", "PAN": r"PAN|Amanat Nasional",
     "PPP": r"PPP|Persatuan Pembangunan", "Partai Perindo": r"Perindo", "Partai Hanura": r"Hanura",
     "PSI": r"PSI|Solidaritas Indonesia", "Partai Gelora": r"Gelora", "Partai Buruh": r"Partai Buruh",
-    "PBB": r"PBB|Bulan Bintang", "PKN": r"PKN",
+    "PBB": r"PBB|Bulan Bintang", "PKN": r"PKN", "Partai Garuda": r"Partai Garuda",
+    "Partai Ummat": r"Partai Ummat", "Partai Aceh": r"Partai Aceh",
 }  # fmt: skip
 _PARTIES = {name: re.compile(rf"\b(?:{pattern})\b") for name, pattern in PARTIES.items()}
+
+
+def parties_in(text: str) -> list[str]:
+    """The parties a stretch of text names, by their usual names, in the order it names them."""
+    found = [(m.start(), name) for name, pattern in _PARTIES.items() for m in pattern.finditer(text or "")]
+    return list(dict.fromkeys(name for _, name in sorted(found)))
 
 
 def regional_name(body: str, code: str, gazetteer: Gazetteer) -> str:

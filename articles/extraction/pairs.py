@@ -5,6 +5,7 @@ Bupati Klungkung (nomor urut 1)" for the deputy)."""
 import re
 
 from .gazetteer import Gazetteer
+from .organizations import parties_in
 from .people import _DEGREE, CANDIDACY, ELECTION, HONORIFICS_BEFORE, Person, Ticket
 from .types import PairMention
 
@@ -88,6 +89,7 @@ def find(
             continue
         contest = _contest(body, ticket, title, gazetteer, regions)
         pairs[key] = PairMention(
+            parties=_support(body, ticket, tickets),
             contest=contest,
             office=OFFICES[gazetteer.get(contest).level] if contest else "",
             head=ticket.head.name,
@@ -167,6 +169,23 @@ def _joins(gap: str) -> bool:
         elif not (folded in _DEPUTY_WORDS or folded in HONORIFICS_BEFORE or _DEGREE.match(word)):
             return False
     return joined
+
+
+_SUPPORT = re.compile(r"\b(?:diusung|didukung|usungan|pengusung|koalisi)\b", re.I)
+_INDEPENDENT = re.compile(r"\b(?:jalur\s+)?(?:independen|perseorangan)\b", re.I)
+
+
+def _support(body: str, ticket: Ticket, tickets: list[Ticket]) -> list[str]:
+    """ "A-B diusung Golkar dan PKB", "A-B (PKB, Perindo)", "A-B dari jalur independen": the parties
+    behind a ticket, named between it and the next ticket of its sentence."""
+    later = [t.start for t in tickets if t.start > ticket.end]
+    end = min([*later, ticket.end + len(_sentence(body, ticket.end)) + 1, ticket.end + 200])
+    after = body[ticket.end : end]
+    if _INDEPENDENT.search(after[:60]):
+        return ["perseorangan"]
+    if _SUPPORT.search(after[:80]) or after.lstrip().startswith("("):
+        return parties_in(after)
+    return []
 
 
 def _distinct(tickets: list[Ticket]) -> list[Ticket]:

@@ -130,3 +130,16 @@ def test_everyone_listed_after_a_post_holds_it_and_is_no_candidate(gazetteer):
         "Joko Susilo": "Anggota KPU Metro",
     }
     assert result.pairs == []
+
+
+def test_headline_verbs_adverbs_and_countries_are_not_part_of_a_name(gazetteer):
+    text = (
+        "Budi Santoso Jenguk Warga Metro\n\nMETRO - Budi Santoso mengatakan warga sehat. "
+        "Sebelumnya Ani Lestari menyampaikan hal serupa. Presiden Iran Hassan Rouhani disebut dalam "
+        "pidato, kata Pengembangan Joko Susilo."
+    )
+    found = people(gazetteer, text)
+    assert "Budi Santoso Jenguk" not in found and "Budi Santoso" in found
+    assert "Sebelumnya Ani Lestari" not in found
+    assert "Hassan Rouhani" in found and "Iran Hassan Rouhani" not in found
+    assert not any(name.startswith("Pengembangan") for name in found)

@@ -89,6 +89,15 @@ _ROLE_PREFIXES = (
     "setda",
     "dinas",
 )
+# Countries stand before their officials' names: "Presiden Iran Hassan Rouhani".
+COUNTRIES = {
+    "amerika", "serikat", "as", "china", "tiongkok", "jepang", "korea", "iran", "irak", "pakistan",
+    "india", "malaysia", "singapura", "australia", "rusia", "inggris", "prancis", "perancis", "jerman",
+    "arab", "saudi", "taiwan", "thailand", "filipina", "vietnam", "myanmar", "turki", "mesir", "israel",
+    "palestina", "belanda", "italia", "spanyol", "brasil", "kanada", "ukraina", "suriah", "afghanistan",
+    "yaman", "qatar", "timor", "leste", "brunei", "kamboja", "laos", "selandia", "baru",
+}  # fmt: skip
+ROLE_WORDS |= COUNTRIES
 # Capitalised words that are not names even when they stand where a name could.
 STOP = ROLE_WORDS | {
     "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "pilkada", "pilbup",
@@ -147,6 +156,8 @@ _FILLER = ROLE_WORDS | {
 }  # fmt: skip
 # Indonesian verb forms capitalised by a headline or a typo: "Dikukuhkan", "Menjelaskan".
 _VERB_SHAPE = re.compile(r"^(?:di|me|mem|men|meng|meny|ber|ter|per)[a-z]{3,}(?:kan|nya|lah)$")
+# Nouns made with pe-…-an and ke-…-an ("Pengembangan", "Kesehatan") head offices and units, never names.
+_NOUN_SHAPE = re.compile(r"^(?:pe|pem|pen|peng|peny|per|ke)[a-z]{3,}an$")
 # Months are names too ("Juni Kuswati") but never a name on their own.
 _MONTHS = {
     "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober",
@@ -310,8 +321,10 @@ class PeopleFinder:
         folded = self._folded[i].rstrip(".")
         if folded in _NOBLE and word[:1].isupper() and self._starts_name(i + 1):
             return True  # "Lalu Muhamad Iqbal", "Teuku Riefky": a noble element is part of the name
-        if _VERB_SHAPE.match(folded) or folded in self._common:
+        if _VERB_SHAPE.match(folded) or _NOUN_SHAPE.match(folded) or folded in self._common:
             return False
+        if len(folded) >= 7 and folded.endswith("nya"):
+            return False  # "Sebelumnya", "Rupanya", "Mundurnya": a word with its -nya, not a name
         if folded in STOP or folded in HONORIFICS_BEFORE or folded.startswith(_ROLE_PREFIXES):
             return word in ("I", "A", "A.", "M.", "Muh.", "Moh.", "Mhd.") or (
                 len(word) == 2 and word.endswith(".")
@@ -838,8 +851,9 @@ class PeopleFinder:
                     return person
         if not new_ok:
             return None
-        # Headlines capitalise every word, so a lone word there is a name only if the body agrees.
-        if self._headline and len(name.words) == 1 and not re.search(rf"\b{re.escape(full)}\b", self._body):
+        # Headlines capitalise every word, so a name there is a new person only if the body writes it
+        # too: "Anies Baswedan Jenguk Habibie" is Anies Baswedan and a verb.
+        if self._headline and not re.search(rf"\b{re.escape(full)}\b", self._body):
             return None
         person = Person(
             full, list(name.honorifics), role=role, candidate=candidate, spans=[span], evidence=full

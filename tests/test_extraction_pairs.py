@@ -144,3 +144,16 @@ def test_the_parties_behind_a_ticket_are_read_and_an_independent_ticket_says_so(
         "Agus Salim": ["Partai Golkar", "PKB", "Partai NasDem"],
         "Dedi Kurnia": ["perseorangan"],
     }
+
+
+def test_a_determination_not_yet_made_leaves_the_pairs_registered(gazetteer):
+    text = (
+        "SUBANG - KPU Subang belum menetapkan pasangan calon Pilbup Subang. Bakal calon yang mendaftar "
+        "antara lain Agus Salim-Rina Marlina dan Dedi Kurnia-Wawan Setiawan."
+    )
+    assert {p.stage for p in extract(text, gazetteer).pairs} == {"bakal calon"}
+
+
+def test_a_lone_word_after_a_candidacy_word_is_no_pair(gazetteer):
+    text = "SUBANG - Pilbup Subang kali ini diramaikan calon Pendatang yang belum dikenal warga."
+    assert extract(text, gazetteer).pairs == []

@@ -51,6 +51,10 @@ _REGISTERED = re.compile(
     r"|\bbalon\b|\bmendaftar(?:kan)?\b|\bpendaftaran\b",
     re.I,
 )
+# "KIP belum menetapkan pasangan calon": a determination the text says has not happened yet.
+_NOT_YET = re.compile(
+    r"\bbelum\s+(?:ada\s+)?(?:\w+\s+){0,2}?(?:di|me)?(?:netapkan|tetapkan|penetapan)\w*", re.I
+)
 _DETERMINED = re.compile(r"\bnomor\s+urut\b|\bditetapkan\b|\bkampanye\b|\bdebat\b|\bpenetapan\b", re.I)
 
 
@@ -71,7 +75,7 @@ def find(
         return []  # "pasangan" in other news is a couple, a duet or a doubles team
     tickets = _distinct(tickets + _joined_names(body, people))
     numbers = _ballot_numbers(body, tickets)
-    registered_only = bool(_REGISTERED.search(body)) and not _DETERMINED.search(body)
+    registered_only = bool(_REGISTERED.search(body)) and not _DETERMINED.search(_NOT_YET.sub("", body))
     pairs: dict[tuple[int, int], PairMention] = {}
     for ticket in tickets:
         sentence = _sentence(body, ticket.start)
@@ -100,7 +104,8 @@ def find(
             evidence=sentence.strip()[:300],
         )
     heads = {head: deputy for head, deputy in pairs if deputy}
-    found = _fold(pairs, heads)
+    # A lone one-word "head" after a candidacy word is more often a word than a name ("calon Pendatang").
+    found = [p for p in _fold(pairs, heads) if p.deputy or len(p.head.split()) > 1]
     # A race with a declared winner: the other pairs of that race have lost.
     won = {p.contest for p in found if p.stage == "terpilih"}
     for pair in found:

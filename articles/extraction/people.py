@@ -721,7 +721,8 @@ class PeopleFinder:
         deputy = self._parse_name(head.end + 1)
         if not deputy:
             return None
-        sentence = self._text[self._toks[self._sentence_start(i)].start() : self._toks[deputy.end - 1].end()]
+        end = self._toks[min(self._sentence_end(deputy.end), len(self._toks)) - 1].end()
+        sentence = self._text[self._toks[self._sentence_start(i)].start() : end]
         if not CANDIDACY.search(sentence):
             return None
         self._ticket([head, deputy])

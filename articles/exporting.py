@@ -150,24 +150,7 @@ def as_csv_row(record):
 
     dateline = record["dateline"] or {}
     return {
-        **{
-            k: record[k]
-            for k in (
-                "id",
-                "file",
-                "source",
-                "path",
-                "content_hash",
-                "url",
-                "outlet",
-                "title",
-                "published",
-                "published_at",
-                "date",
-                "date_source",
-                "body",
-            )
-        },
+        **{k: record[k] for k in CSV_COLUMNS if k in record and not isinstance(record[k], (list, dict))},
         "dateline_code": dateline.get("code"),
         "dateline_name": dateline.get("name"),
         "regions": "; ".join(f"{r['code']} {r['name']} ({r['status']})" for r in record["regions"]),

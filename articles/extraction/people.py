@@ -131,7 +131,6 @@ _SPEECH_VERBS = re.compile(
     r"^(?:me[nm]?\w+(?:kan|i)|berharap|mengaku|menilai|menyebut|meminta|membuka|memimpin|mengajak"
     r"|menghadiri|merinci|menyadari|mengapresiasi|memaparkan|membeberkan|mengimbau|menekankan)$"
 )
-_LINKS = {"juga", "pun", "lantas", "kemudian", "lalu", "saat", "ketika", "dalam", "yang", "selaku", "sebagai"}
 _CANDIDATE_TRIGGERS = {"pasangan", "paslon", "calon", "kandidat", "cabup", "cawabup", "cagub", "cawalkot"}
 # An article about an election: only there is "pasangan A-B" a ticket rather than a couple or a team.
 ELECTION = re.compile(
@@ -429,7 +428,6 @@ class PeopleFinder:
         if i and self._folded[i - 1] in ("kantor", "rumah", "dinas", "gedung", "aula"):
             return None  # "Kantor Camat Sukamaju" names a building, not a person
         j = i
-        depth_guard = 0
         while j < len(self._words) and j - i < 24:
             word, low = self._words[j], self._folded[j]
             if word == "(":
@@ -439,7 +437,7 @@ class PeopleFinder:
                 inside = self._parse_name(j + 1) if close is not None and j > i else None
                 if inside and inside.end == close and len(inside.words) >= 2:
                     # "Pjs Bupati Pemalang (Agung Hariyadi)": the holder named in brackets.
-                    self._add(inside, role=self._span_text(i, j).rstrip(" .,"), strong=True)
+                    self._add(inside, role=self._span_text(i, j).rstrip(" .,"))
                     return set(range(i, close + 1))
                 j = close + 1 if close is not None else j + 1
                 continue
@@ -470,7 +468,6 @@ class PeopleFinder:
             if re.fullmatch(r"\d+", word) and j > i and self._folded[j - 1] in ("urut", "iii", "ii"):
                 j += 1
                 continue
-            depth_guard += 1
             break
         role_end = j
         while role_end > i and self._words[role_end - 1] in (",", "dan", "-"):
@@ -498,7 +495,7 @@ class PeopleFinder:
             # "Kombes Pol. Budi", "Mayjen TNI (Purn) Budi": a rank is an honorific, not the post.
             name = _Name(name.words, rank + name.honorifics, name.start, name.end)
             role = ""
-        self._add(name, role=role, strong=True)
+        self._add(name, role=role)
         return set(range(i, name.end))
 
     def _official_list(self, i: int, role_end: int, k: int) -> set[int] | None:
@@ -509,7 +506,7 @@ class PeopleFinder:
             name = self._parse_name(end)
             if not name:
                 break
-            self._add(name, role=role, strong=True)
+            self._add(name, role=role)
             end = name.end
             if end < len(self._words) and self._words[end] in (",", "dan", "serta"):
                 end += 1 + (self._words[end] == "," and self._folded[end + 1 : end + 2] == ["dan"])
@@ -569,7 +566,7 @@ class PeopleFinder:
         if folded in ("pak", "bapak", "ibu", "bu") and i + 1 < len(self._words):
             name = self._parse_name(i + 1)
             if name:
-                self._add(name, strong=False)
+                self._add(name)
                 return set(range(i, name.end))
             return None
         if folded not in HONORIFICS_BEFORE or (i > 0 and self._folded[i - 1] in HONORIFICS_BEFORE):
@@ -577,7 +574,7 @@ class PeopleFinder:
         name = self._parse_name(i)
         if not name or not name.honorifics:
             return None
-        self._add(name, strong=True)
+        self._add(name)
         return set(range(i, name.end))
 
     def _speech(self, i: int) -> set[int] | None:
@@ -588,7 +585,7 @@ class PeopleFinder:
                 return None
             name = self._parse_name(i + 1)
             if name and (i + 1 == name.start or name.honorifics):
-                self._add(name, strong=False, new_ok=True)
+                self._add(name, new_ok=True)
                 return set(range(i, name.end))
             return None
         at_start = i == 0 or self._words[i - 1] in (".", ",", '"', "“", "”", ":") or self._gap_newline(i)
@@ -609,7 +606,7 @@ class PeopleFinder:
         ):
             k += 1
         if k < len(self._words) and _SPEECH_VERBS.match(self._folded[k]):
-            self._add(name, strong=False, new_ok=len(name.words) >= 2)
+            self._add(name, new_ok=len(name.words) >= 2)
             return set(range(i, name.end))
         return None
 
@@ -738,7 +735,7 @@ class PeopleFinder:
                 if alias != person.name and alias not in person.aliases:
                     person.aliases.append(alias)
         else:
-            known = [self._add(name, role=role, strong=True, candidate=True) for name in names]
+            known = [self._add(name, role=role, candidate=True) for name in names]
         if known[0] and not self._headline:
             start = self._offset + self._toks[names[0].start].start()
             end = self._offset + self._toks[names[-1].end - 1].end()
@@ -823,7 +820,7 @@ class PeopleFinder:
         return re.sub(r"\s+", " ", text).strip(" ,")
 
     def _add(
-        self, name: _Name, role: str = "", strong: bool = True, candidate: bool = False, new_ok: bool = True
+        self, name: _Name, role: str = "", candidate: bool = False, new_ok: bool = True
     ) -> "Person | None":
         full = " ".join(name.words)
         span = (self._offset + self._toks[name.start].start(), self._offset + self._toks[name.end - 1].end())

@@ -46,6 +46,7 @@ from whoosh.index import EmptyIndexError
 from whoosh.qparser import FuzzyTermPlugin, QueryParser
 from whoosh.searching import ResultsPage
 from whoosh.support.relativedelta import relativedelta
+from whoosh.util.times import datetime_to_long
 
 from articles.search.analysis import analyze, fold, snippet
 from articles.search.phrase import adjacent_words
@@ -94,6 +95,20 @@ def _storage(path):
     opens into a BytesIO (BufferFile), so a worker holds the whole index in its heap: 1.4 GB at
     100,000 articles. Without it, reads seek in the segment file and the OS page cache is shared."""
     return FileStorage(path, supports_mmap=False)
+
+
+class RangeDATETIME(DATETIME):
+    """Whoosh's DATETIME drops the exclusive ends of a parsed range (`{a to b}`), so Haystack's
+    `__lt` and `__gt` matched their own bound; this keeps them exclusive."""
+
+    def parse_range(self, fieldname, start, end, startexcl, endexcl, boost=1.0):
+        query = super().parse_range(fieldname, start, end, startexcl, endexcl, boost=boost)
+        if not isinstance(query, wq.NumericRange):
+            return query
+        query.startexcl = startexcl and start is not None
+        if endexcl and end is not None:
+            query.end, query.endexcl = datetime_to_long(self._parse_datestring(end).floor()), True
+        return query
 
 
 class _EveryMatch(collectors.WrappingCollector):
@@ -260,7 +275,7 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
             elif field.is_multivalued:
                 new = KEYWORD(stored=field.stored, commas=True, scorable=True)
             elif field.field_type in ("date", "datetime"):
-                new = DATETIME(stored=field.stored, sortable=True)
+                new = RangeDATETIME(stored=field.stored, sortable=True)
             elif field.field_type == "string" and (field.document or field.analyzer is not None):
                 new = TEXT(
                     stored=field.stored,
@@ -609,6 +624,9 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
         caller's frame (an aware start steps through its own zone's days and months) and compared
         in UTC, as the index stores datetimes."""
         gap = relativedelta(**{f"{gap_by}s": gap_amount})
+        # Bounds are compared as filter values are: a datetime in UTC, a date as its own midnight
+        # (a DateField holds each article's day in its own zone, never shifted).
+        stored = utc_naive if isinstance(start_date, datetime) else _as_datetime
         start, end = _as_datetime(start_date), _as_datetime(end_date)
         docs = set(docs)
         counts, inside = [], set()
@@ -616,7 +634,7 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
             stop = min(start + gap, end)
             matched = docs & set(
                 searcher.docs_for_query(
-                    column_ranges(wq.DateRange(fieldname, utc_naive(start), utc_naive(stop), endexcl=True))
+                    column_ranges(wq.DateRange(fieldname, stored(start), stored(stop), endexcl=True))
                 )
             )
             if matched:

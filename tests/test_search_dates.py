@@ -9,6 +9,7 @@ from haystack.query import SearchQuerySet
 
 from articles.models import Article
 from articles.search.forms import build_queryset, run_search
+from tests.test_search_haystack_api import date_counts
 
 WIB, WITA, WIT = ZoneInfo("Asia/Jakarta"), ZoneInfo("Asia/Makassar"), ZoneInfo("Asia/Jayapura")
 DAY = date(2024, 11, 1)
@@ -97,32 +98,18 @@ def test_haystack_date_filters_on_the_browse_day_take_each_articles_own_zone(edg
 
 
 def test_a_daily_date_facet_on_the_browse_day_counts_each_day_in_its_own_zone(edges):
-    counts = (
-        SearchQuerySet()
-        .all()
-        .date_facet("day", start_date=DAY - timedelta(days=1), end_date=DAY + timedelta(days=2), gap_by="day")
-        .facet_counts()["dates"]["day"]
-    )
+    counts = date_counts("day", DAY - timedelta(days=1), DAY + timedelta(days=2), "day")
     by_day = {bucket[0].date(): n for bucket, n in counts if bucket}
     assert by_day == {DAY - timedelta(days=1): 1, DAY: 3, DAY + timedelta(days=1): 1}
 
 
 def test_a_daily_date_facet_on_the_moment_counts_days_in_the_zone_asked_for(edges):
-    counts = (
-        SearchQuerySet()
-        .all()
-        .date_facet(
-            "published",
-            start_date=datetime(2024, 11, 1, tzinfo=WIT),
-            end_date=datetime(2024, 11, 2, tzinfo=WIT),
-            gap_by="day",
-        )
-        .facet_counts()["dates"]["published"]
+    counts = date_counts(
+        "published", datetime(2024, 11, 1, tzinfo=WIT), datetime(2024, 11, 2, tzinfo=WIT), "day"
     )
     # 1 November in WIT runs from 31 Oct 15.00 to 1 Nov 15.00 UTC: the WITA 00.30, the WIT 23.30 and the
     # WIB 23.59 of 31 October (16.59 UTC) articles, and the lead-dated one at WIB midnight (17.00 UTC).
-    in_day = [n for bucket, n in counts if bucket]
-    assert in_day == [4]
+    assert [n for bucket, n in counts if bucket] == [4]
 
 
 def test_haystack_lt_and_gt_leave_out_their_own_bound(edges, search_index):

@@ -73,6 +73,11 @@ def haystack_connection(backend, whoosh_path, url, index_name):
             "ENGINE": "articles.search.backend.IndonesianWhooshEngine",
             "PATH": str(whoosh_path),
             "INCLUDE_SPELLING": False,  # suggestions are asked for only when a query finds nothing
+            "SPELLING_FIELD": "text_exact",  # the document's words, unstemmed
+            # The document field is not stored (the index stays small): snippets and related
+            # articles read the stored title and body instead.
+            "HIGHLIGHT_FIELD": "body",
+            "MORE_LIKE_THIS_FIELDS": ["title", "body"],
         }
     if not url:
         raise ImproperlyConfigured(f"SEARCH_URL is required when SEARCH_BACKEND is {backend}")

@@ -9,6 +9,7 @@ from haystack.query import SearchQuerySet
 
 from articles.models import Article
 from articles.search.forms import build_queryset, run_search
+from tests.test_search_haystack_api import date_counts
 
 WIB, WITA, WIT = ZoneInfo("Asia/Jakarta"), ZoneInfo("Asia/Makassar"), ZoneInfo("Asia/Jayapura")
 DAY = date(2024, 11, 1)
@@ -88,3 +89,31 @@ def test_an_editor_correcting_the_stated_date_moves_the_browse_date(edges):
     lead.save()
     lead.refresh_from_db()
     assert (lead.dated_on, lead.date_source, lead.date_estimated) == (date(2024, 10, 5), "published", False)
+
+
+def test_haystack_date_filters_on_the_browse_day_take_each_articles_own_zone(edges, search_index):
+    found = search_index.ids(SearchQuerySet().filter(day=DAY))
+    assert found == {edges["wita_early"], edges["wit_late"], edges["lead"]}
+    assert search_index.ids(SearchQuerySet().filter(day__lt=DAY)) == {edges["wib_before"]}
+
+
+def test_a_daily_date_facet_on_the_browse_day_counts_each_day_in_its_own_zone(edges):
+    counts = date_counts("day", DAY - timedelta(days=1), DAY + timedelta(days=2), "day")
+    by_day = {bucket[0].date(): n for bucket, n in counts if bucket}
+    assert by_day == {DAY - timedelta(days=1): 1, DAY: 3, DAY + timedelta(days=1): 1}
+
+
+def test_a_daily_date_facet_on_the_moment_counts_days_in_the_zone_asked_for(edges):
+    counts = date_counts(
+        "published", datetime(2024, 11, 1, tzinfo=WIT), datetime(2024, 11, 2, tzinfo=WIT), "day"
+    )
+    # 1 November in WIT runs from 31 Oct 15.00 to 1 Nov 15.00 UTC: the WITA 00.30, the WIT 23.30 and the
+    # WIB 23.59 of 31 October (16.59 UTC) articles, and the lead-dated one at WIB midnight (17.00 UTC).
+    assert [n for bucket, n in counts if bucket] == [4]
+
+
+def test_haystack_lt_and_gt_leave_out_their_own_bound(edges, search_index):
+    moment = datetime(2024, 11, 2, 0, 1, tzinfo=WIB)  # the wib_after article's own moment
+    assert edges["wib_after"] not in search_index.ids(SearchQuerySet().filter(published__lt=moment))
+    assert edges["wib_after"] not in search_index.ids(SearchQuerySet().filter(published__gt=moment))
+    assert edges["wib_after"] in search_index.ids(SearchQuerySet().filter(published__lte=moment))

@@ -198,7 +198,23 @@ def snippet(text, words=(), prefixes=(), terms=(), length=240):
         start = max(0, matches[best][0] - length // 6)
         end = min(len(text), start + length)
     start, end = _snap(text, start, end)
+    result = re.sub(r"\s+", " ", _marked(text, matches, start, end)).strip()
+    return ("… " if start > 0 else "") + result + (" …" if end < len(text) else "")
 
+
+def mark(text, query):
+    """The whole of `text`, escaped, with the words a ParsedQuery looks for in <mark>: the article
+    page's highlighting, by the same rule as the search snippets (stems and spelling variants match,
+    excluded words never do)."""
+    text = text or ""
+    terms = {term for word in query.words for term in analyze(word)}
+    prefixes = tuple(fold(p) for p in query.prefixes if p)
+    matches = _matches(text, terms, prefixes) if (terms or prefixes) else []
+    return _marked(text, matches, 0, len(text))
+
+
+def _marked(text, matches, start, end):
+    """text[start:end] escaped, with the matched spans inside it wrapped in <mark>."""
     out, cursor = [], start
     for s, e, _t in matches:
         if s < start or e > end:
@@ -207,8 +223,7 @@ def snippet(text, words=(), prefixes=(), terms=(), length=240):
         out.append("<mark>" + html.escape(text[s:e]) + "</mark>")
         cursor = e
     out.append(html.escape(text[cursor:end]))
-    result = re.sub(r"\s+", " ", "".join(out)).strip()
-    return ("… " if start > 0 else "") + result + (" …" if end < len(text) else "")
+    return "".join(out)
 
 
 def _snap(text, start, end):

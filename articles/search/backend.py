@@ -9,9 +9,11 @@ What differs from haystack.backends.whoosh_backend (see docs/search.md and the h
   generation and swap the link, so searches keep answering; the live folder is never deleted.
 - Writes: every writer runs under an inter-process lock (fcntl.flock on PATH/write.lock), so
   concurrent processes queue instead of failing, and a delete is never lost to a LockError.
-- Search: `*` is `*:*` (Every), narrow queries become a filter without an unlimited search, one
-  searcher is reused until the index changes, a page past the end keeps the total count, and the
-  spelling suggestion is made exactly when nothing was found.
+- Search: `*` runs as Every() over all documents, narrow queries become a filter without an
+  unlimited search, one searcher is reused until the index changes, a page past the end keeps the
+  total count, date and query facets are counted from the same pass, more_like_this is paged and
+  filtered like a search, and a spelling_query gets its suggestion in the same run when nothing was
+  found. Haystack's own Whoosh tests run against this engine in CI (scripts/haystack-upstream.sh).
 - Time zones: datetimes go in and are compared as naive UTC; they come back aware (UTC).
 - Highlighting uses the Indonesian analyzer and escapes the text before adding <mark>.
 """
@@ -33,7 +35,7 @@ from django.utils import timezone
 from haystack.backends import log_query
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, WhooshSearchQuery
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
-from haystack.exceptions import SkipDocument
+from haystack.exceptions import SearchBackendError, SkipDocument
 from haystack.utils import get_identifier, get_model_ct
 from whoosh import collectors
 from whoosh import query as wq
@@ -43,6 +45,8 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.index import EmptyIndexError
 from whoosh.qparser import FuzzyTermPlugin, QueryParser
 from whoosh.searching import ResultsPage
+from whoosh.support.relativedelta import relativedelta
+from whoosh.util.times import datetime_to_long
 
 from articles.search.analysis import analyze, fold, snippet
 from articles.search.phrase import adjacent_words
@@ -61,6 +65,8 @@ JOURNAL = "rebuild.journal"  # ids changed while a rebuild runs, replayed before
 REBUILD_LOCK = "rebuild.lock"
 WRITER_TIMEOUT = 120  # seconds to wait for Whoosh's own lock if a foreign writer holds it
 LIMIT_MB = 256  # writer memory before it spills a run to disk (notes §6, §7)
+MLT_TERMS = 12  # key terms a more-like-this query is made of
+MLT_SOURCE_CHARS = 4000  # of the stored text those terms are picked from: a lead says what a story is
 PARALLEL_FROM = 2000  # documents; a smaller write is over before extra writer processes have started
 
 _held = threading.local()  # roots whose write_lock this thread holds, so nesting does not deadlock
@@ -79,11 +85,30 @@ def utc_naive(value):
     return value
 
 
+def _as_datetime(value):
+    """A date as its midnight; a datetime unchanged (a date facet's bounds may be either)."""
+    return value if isinstance(value, datetime) else datetime.combine(value, time.min)
+
+
 def _storage(path):
     """Whoosh file storage without mmap. With mmap, Whoosh copies each file of a compound segment it
     opens into a BytesIO (BufferFile), so a worker holds the whole index in its heap: 1.4 GB at
     100,000 articles. Without it, reads seek in the segment file and the OS page cache is shared."""
     return FileStorage(path, supports_mmap=False)
+
+
+class RangeDATETIME(DATETIME):
+    """Whoosh's DATETIME drops the exclusive ends of a parsed range (`{a to b}`), so Haystack's
+    `__lt` and `__gt` matched their own bound; this keeps them exclusive."""
+
+    def parse_range(self, fieldname, start, end, startexcl, endexcl, boost=1.0):
+        query = super().parse_range(fieldname, start, end, startexcl, endexcl, boost=boost)
+        if not isinstance(query, wq.NumericRange):
+            return query
+        query.startexcl = startexcl and start is not None
+        if endexcl and end is not None:
+            query.end, query.endexcl = datetime_to_long(self._parse_datestring(end).floor()), True
+        return query
 
 
 class _EveryMatch(collectors.WrappingCollector):
@@ -136,10 +161,6 @@ def facet_counts(searcher, docs, fieldnames):
 
 
 class IndonesianWhooshSearchQuery(WhooshSearchQuery):
-    def matching_all_fragment(self):
-        # "*" parses to Every("text") and walks every term; "*:*" is Every() (notes §1).
-        return "*:*"
-
     def _convert_datetime(self, date):
         # Haystack calls this on what _from_python returned, which is naive UTC already: converting a
         # naive value again would read it as local time and shift every date filter by the UTC offset.
@@ -154,8 +175,9 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
         if not self.use_file_storage:
             raise ValueError("IndonesianWhooshBackend needs STORAGE 'file'")
         self.root = os.path.abspath(self.path)
-        self.highlight_field = connection_options.get("HIGHLIGHT_FIELD", "body")
-        self.spelling_field = connection_options.get("SPELLING_FIELD", "text_exact")
+        self.highlight_field = connection_options.get("HIGHLIGHT_FIELD")  # default: the document field
+        self.spelling_field = connection_options.get("SPELLING_FIELD")  # default: the document field
+        self.more_like_this_fields = connection_options.get("MORE_LIKE_THIS_FIELDS")
         self.generation = None
         self._searcher = None
 
@@ -242,20 +264,25 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
 
     def build_schema(self, fields):
         content_field_name, schema = super().build_schema(fields)
+        # Suggestions come from the SPELLING_FIELD when the index has one (ours: text_exact, unstemmed
+        # already); otherwise, as in the stock backend, from the unstemmed words Whoosh keeps beside
+        # the document field.
+        spell_document = self.spelling_field not in {f.index_fieldname for f in fields.values()}
         for field in fields.values():
             name = field.index_fieldname
-            if not field.indexed:
-                new = STORED()
+            if not field.indexed and field.field_type == "string":
+                new = STORED()  # text shown, never searched (the body): no postings to store
             elif field.is_multivalued:
                 new = KEYWORD(stored=field.stored, commas=True, scorable=True)
             elif field.field_type in ("date", "datetime"):
-                new = DATETIME(stored=field.stored, sortable=True)
+                new = RangeDATETIME(stored=field.stored, sortable=True)
             elif field.field_type == "string" and (field.document or field.analyzer is not None):
                 new = TEXT(
                     stored=field.stored,
                     analyzer=field.analyzer or schema[name].analyzer,
                     field_boost=field.boost,
                     multitoken_query="phrase",
+                    spelling=field.document and spell_document,
                 )
             elif field.field_type == "string":
                 # Facets, slugs, codes: one whole value, never split or stemmed (notes §1 facet trap).
@@ -459,15 +486,108 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
         result_class=None,
         **kwargs,
     ):
-        empty = {"results": [], "hits": 0, "facets": {}, "spelling_suggestion": None}
         if not query_string:
-            return empty
+            return {"results": [], "hits": 0}
+        reverse, sort_by = self._sort_order(sort_by)
         searcher = self.searcher()
         if not searcher.doc_count():
-            return empty
+            return {"results": [], "hits": 0, "spelling_suggestion": None}
 
-        parsed = self.parser.parse(str(query_string))
-        filters = [self.parser.parse(str(nq)) for nq in (narrow_queries or ())]
+        parsed = self._parse(query_string)
+        if parsed is wq.NullQuery:  # only stopwords: nothing to look for
+            return {"results": [], "hits": 0}
+        filters = self._filters(narrow_queries, models, limit_to_registered_models)
+        every, raw_page, past_end = self._collect(
+            searcher, parsed, filters, sort_by, reverse, start_offset, end_offset
+        )
+        results = self._process_results(
+            raw_page,
+            highlight=highlight,
+            query_string=query_string,
+            parsed_query=parsed,
+            result_class=result_class,
+        )
+        results["hits"] = len(every.docs)  # kept past the end: the page says how many there are
+        if past_end:
+            results["results"] = []
+        if facets or date_facets or query_facets:
+            results["facets"] = {
+                "fields": facet_counts(searcher, every.docs, list(facets or ())),
+                "dates": {
+                    name: self._date_facet(searcher, every.docs, name, **options)
+                    for name, options in (date_facets or {}).items()
+                },
+                "queries": self._query_facets(searcher, every.docs, query_facets or ()),
+            }
+        if self.include_spelling or (spelling_query and not results["hits"]):
+            results["spelling_suggestion"] = self.create_spelling_suggestion(spelling_query or query_string)
+        return results
+
+    def more_like_this(
+        self,
+        model_instance,
+        additional_query_string=None,
+        start_offset=0,
+        end_offset=None,
+        models=None,
+        limit_to_registered_models=None,
+        result_class=None,
+        **kwargs,
+    ):
+        """Documents sharing this one's key terms, within the query's filters and models, paged like
+        a search. The key terms come from the stored MORE_LIKE_THIS_FIELDS (default: the document
+        field), analysed like the document field: Whoosh's own more_like needs the document field
+        stored or vectored, and ours is neither, to keep the index small."""
+        empty = {"results": [], "hits": 0}
+        searcher = self.searcher()
+        ident = get_identifier(model_instance)
+        docnum = searcher.document_number(**{ID: ident})
+        if docnum is None:
+            return empty
+        stored = searcher.stored_fields(docnum)
+        fields = self.more_like_this_fields or [self.content_field_name]
+        source = " ".join(str(stored.get(name) or "") for name in fields)
+        terms = searcher.key_terms_from_text(
+            self.content_field_name, source[:MLT_SOURCE_CHARS], numterms=MLT_TERMS
+        )
+        if not terms:
+            return empty
+        similar = wq.Or([wq.Term(self.content_field_name, term, boost=weight) for term, weight in terms])
+        narrow = [additional_query_string] if additional_query_string not in (None, "", "*") else []
+        filters = self._filters(narrow, models, limit_to_registered_models)
+        every, raw_page, past_end = self._collect(
+            searcher, wq.AndNot(similar, wq.Term(ID, ident)), filters, None, False, start_offset, end_offset
+        )
+        results = self._process_results(raw_page, result_class=result_class)
+        results["hits"] = len(every.docs)
+        if past_end:
+            results["results"] = []
+        return results
+
+    def _parse(self, query_string):
+        """The parsed query; a match-all `*` (Every on the document field, which walks every term of
+        it) becomes Every() over all documents: the same documents, since each has a document field."""
+
+        def every_document(node):
+            if isinstance(node, wq.Every) and node.fieldname in (self.content_field_name, None):
+                return wq.Every(boost=node.boost)
+            return node.apply(every_document)
+
+        return every_document(self.parser.parse(str(query_string)))
+
+    @staticmethod
+    def _sort_order(sort_by):
+        """(reverse, field names): Whoosh sorts every field in one direction."""
+        if not sort_by:
+            return False, None
+        directions = {name.startswith("-") for name in sort_by}
+        if len(directions) > 1:
+            raise SearchBackendError("Whoosh requires all order_by fields to use the same sort direction")
+        return directions == {True}, [name.lstrip("-") for name in sort_by]
+
+    def _filters(self, narrow_queries, models, limit_to_registered_models):
+        """Whoosh queries every result must also match: the narrow queries and the model limit."""
+        filters = [self._parse(nq) for nq in (narrow_queries or ())]
         if limit_to_registered_models is None:
             limit_to_registered_models = getattr(settings, "HAYSTACK_LIMIT_TO_REGISTERED_MODELS", True)
         cts = sorted(get_model_ct(m) for m in models) if models else []
@@ -477,19 +597,12 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
             # Only a narrower set of models needs this filter: with all of them it matches every
             # document and costs a walk over the whole index on each search.
             filters.append(wq.Or([wq.Term(DJANGO_CT, ct) for ct in cts]))
+        return filters
 
-        if date_facets or query_facets:
-            raise ValueError("only field facets are supported; facet on 'month' for dates")
-        reverse = False
-        if sort_by:
-            directions = {name.startswith("-") for name in sort_by}
-            if len(directions) > 1:
-                raise ValueError("Whoosh requires all order_by fields to use the same sort direction")
-            reverse = directions == {True}
-            sort_by = [name.lstrip("-") for name in sort_by]
-
-        # One pass over the matches: the top of the page (a heap, or the sort order) and every
-        # matching document's number, from which the total and the facets are counted.
+    def _collect(self, searcher, query, filters, sort_by, reverse, start_offset, end_offset):
+        """One pass over the matches: the top of the page (a heap, or the sort order) and every
+        matching document's number, from which the total and the facets are counted.
+        Returns (the collector of every match, the requested page)."""
         page_num, page_length = self.calculate_page(start_offset, end_offset)
         limit = page_num * page_length
         if len(sort_by or ()) == 1 and sort_by[0] in self.schema and self.schema[sort_by[0]].column_type:
@@ -500,51 +613,46 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
             top = collectors.TopCollector(limit, usequality=False)  # every match is visited anyway
         every = _EveryMatch(top)
         collector = collectors.FilterCollector(every, column_ranges(wq.And(filters))) if filters else every
-        searcher.search_with_collector(column_ranges(adjacent_words(parsed)), collector)
+        searcher.search_with_collector(column_ranges(adjacent_words(query)), collector)
         raw_page = ResultsPage(collector.results(), page_num, page_length)
-        results = self._process_results(
-            raw_page,
-            highlight=highlight,
-            query_string=query_string,
-            parsed_query=parsed,
-            result_class=result_class,
-        )
-        results["hits"] = len(every.docs)
-        if facets:
-            results["facets"] = {"fields": facet_counts(searcher, every.docs, list(facets)), "dates": {}}
-        if raw_page.pagenum < page_num:
-            # Whoosh serves the last page for a page past the end: show nothing, keep the total.
-            results["results"] = []
-        if spelling_query or self.include_spelling:
-            if not results["hits"] or self.include_spelling:
-                results["spelling_suggestion"] = self.create_spelling_suggestion(
-                    spelling_query or query_string
-                )
-        return results
+        # Whoosh serves the last page for a page past the end: the caller shows nothing there.
+        return every, raw_page, raw_page.pagenum < page_num
 
-    def more_like_this(
-        self, model_instance, additional_query_string=None, start_offset=0, end_offset=None, **kwargs
-    ):
-        """Articles sharing this one's key terms. Whoosh's own more_like needs a stored or vectored
-        text field; ours is neither (the index stays small), so the key terms come from the stored
-        title and body, analysed like the text field, and one OR query finds the neighbours."""
-        searcher = self.searcher()
-        docnum = searcher.document_number(**{ID: get_identifier(model_instance)})
-        if docnum is None:
-            return {"results": [], "hits": 0}
-        stored = searcher.stored_fields(docnum)
-        source = f"{stored.get('title') or ''} {(stored.get('body') or '')[:4000]}"
-        terms = searcher.key_terms_from_text(self.content_field_name, source, numterms=12)
-        if not terms:
-            return {"results": [], "hits": 0}
-        query = wq.Or([wq.Term(self.content_field_name, term, boost=weight) for term, weight in terms])
-        query = wq.AndNot(query, wq.Term(ID, get_identifier(model_instance)))
-        top = end_offset or 10
-        raw = searcher.search(query, limit=start_offset + top)
-        page = ResultsPage(raw, 1, start_offset + top)
-        results = self._process_results(page, **{k: v for k, v in kwargs.items() if k == "result_class"})
-        results["results"] = results["results"][start_offset:]
-        return results
+    def _date_facet(self, searcher, docs, fieldname, start_date, end_date, gap_by, gap_amount=1):
+        """[((start, end), count), …] of the documents in each gap from start_date to end_date, then
+        (None, count) for those outside, as the stock backend counts them. The gaps are stepped in the
+        caller's frame (an aware start steps through its own zone's days and months) and compared
+        in UTC, as the index stores datetimes."""
+        gap = relativedelta(**{f"{gap_by}s": gap_amount})
+        # Bounds are compared as filter values are: a datetime in UTC, a date as its own midnight
+        # (a DateField holds each article's day in its own zone, never shifted).
+        stored = utc_naive if isinstance(start_date, datetime) else _as_datetime
+        start, end = _as_datetime(start_date), _as_datetime(end_date)
+        docs = set(docs)
+        counts, inside = [], set()
+        while start < end:
+            stop = min(start + gap, end)
+            matched = docs & set(
+                searcher.docs_for_query(
+                    column_ranges(wq.DateRange(fieldname, stored(start), stored(stop), endexcl=True))
+                )
+            )
+            if matched:
+                counts.append(((start, stop), len(matched)))
+                inside |= matched
+            start = stop
+        if len(docs) > len(inside):
+            counts.append((None, len(docs) - len(inside)))
+        return sorted(counts, key=lambda item: -item[1])  # stable: equal counts keep date order, None last
+
+    def _query_facets(self, searcher, docs, query_facets):
+        """{field: number of `docs` matching `field:(query)`} for each (field, query) pair."""
+        docs = set(docs)
+        pairs = query_facets.items() if isinstance(query_facets, dict) else query_facets
+        return {
+            name: len(docs & set(searcher.docs_for_query(column_ranges(self._parse(f"{name}:({query})")))))
+            for name, query in pairs
+        }
 
     def _process_results(self, raw_page, highlight=False, query_string="", parsed_query=None, **kwargs):
         include_spelling, self.include_spelling = self.include_spelling, False
@@ -561,7 +669,7 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
                 if isinstance(value, datetime) and timezone.is_naive(value) and settings.USE_TZ:
                     setattr(result, key, value.replace(tzinfo=UTC))
             if highlight:
-                text = getattr(result, self.highlight_field, None) or ""
+                text = getattr(result, self.highlight_field or self.content_field_name, None) or ""
                 result.highlighted = {
                     self.content_field_name: [snippet(text, terms=terms, prefixes=prefixes)]
                 }
@@ -599,10 +707,11 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
         reader = self.searcher().reader()
         field = self.spelling_field if self.spelling_field in self.schema else self.content_field_name
         corrector = reader.corrector(field)
+        known = self.schema[field].spelling_fieldname(field)  # where the field's unstemmed words are
         suggested = []
         for word in words:
             word = fold(word)
-            if reader.frequency(field, word) > 0:
+            if reader.frequency(known, word) > 0:
                 suggested.append(word)
                 continue
             found = corrector.suggest(word, limit=1, maxdist=2, prefix=1)

@@ -239,6 +239,9 @@ def run_search(data, per_page=None):
     outcome = SearchOutcome(query=parsed, page=page)
 
     sqs = build_queryset(data, parsed)
+    if parsed.words:
+        # A suggestion comes with the search itself (when it finds nothing), not from a second run.
+        sqs.query.set_spelling_query(parsed.plain())
     start = (page - 1) * per_page
     hits = list(sqs[start : start + per_page])  # slice first: facets reuse this run (notes §1)
     outcome.count = sqs.count()
@@ -255,8 +258,7 @@ def run_search(data, per_page=None):
     outcome.facets = _facets(counts, regions)
 
     if outcome.count == 0 and parsed.words:
-        # Asked only now: the stock Whoosh backend drops suggestions exactly when nothing matched.
-        outcome.suggestion = sqs.all().spelling_suggestion(parsed.plain()) or None
+        outcome.suggestion = sqs.spelling_suggestion() or None
     return outcome
 
 

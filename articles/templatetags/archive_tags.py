@@ -1,16 +1,17 @@
 """Template helpers for the public pages: highlighting and links that keep the current filters."""
 
 from django import template
+from django.utils.safestring import mark_safe
 
-from articles.highlight import highlight as highlight_text
+from articles.search.analysis import mark
 
 register = template.Library()
 
 
 @register.filter
-def highlight(text, terms):
-    """{{ paragraph|highlight:terms }}: escaped text with the search terms in <mark>."""
-    return highlight_text(str(text), terms)
+def highlight(text, query):
+    """{{ paragraph|highlight:query }}: escaped text with the words of a parsed query in <mark>."""
+    return mark_safe(mark(str(text), query))  # mark() escapes the text before adding <mark>
 
 
 @register.simple_tag(takes_context=True)

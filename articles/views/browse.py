@@ -23,7 +23,6 @@ from django.utils.translation import gettext as _
 from articles.browse_forms import EventFilterForm, HighlightForm, PersonFilterForm
 from articles.charts import attention_chart
 from articles.counts import cached, most_mentioned_people, with_region_counts
-from articles.highlight import query_terms
 from articles.models import (
     Article,
     ArticleRevision,
@@ -40,6 +39,7 @@ from articles.models import (
     RegionTag,
     TagStatus,
 )
+from articles.search.query import parse
 
 logger = logging.getLogger(__name__)
 
@@ -427,11 +427,11 @@ def _credit_lines(credits):
 def article(request, pk):
     article = get_object_or_404(Article.objects.select_related("outlet", "dateline_region", "batch"), pk=pk)
     form = HighlightForm(request.GET)
-    terms = query_terms(form.cleaned_data["q"]) if form.is_valid() else []
+    searched = parse(form.cleaned_data["q"] if form.is_valid() else "")
     # "confirmed" sorts before "suggested": the editor's verdicts lead each list.
     context = {
         "article": article,
-        "terms": terms,
+        "searched": searched,
         "query": form.cleaned_data.get("q", "") if form.is_valid() else "",
         "region_tags": article.region_tags.live()
         .select_related("region__parent")

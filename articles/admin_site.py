@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import path
 
 from articles.review import review_queue, waiting_counts
+from articles.search import outbox
 
 
 class ArchiveAdminSite(admin.AdminSite):
@@ -17,9 +18,12 @@ class ArchiveAdminSite(admin.AdminSite):
 
     def index(self, request, extra_context=None):
         counts = waiting_counts()
+        index_waiting, index_waiting_since = outbox.status()
         extra_context = {
             **(extra_context or {}),
             "review_counts": counts,
             "review_total": sum(counts.values()),
+            "index_waiting": index_waiting,
+            "index_waiting_since": index_waiting_since,
         }
         return super().index(request, extra_context)

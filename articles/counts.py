@@ -17,6 +17,8 @@ from django.db.models import Count
 from django.db.models.functions import Coalesce
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from articles.transactions import AfterCommit
+
 TTL = 60
 VERSION_KEY = "archive-counts-version"
 
@@ -38,7 +40,15 @@ def changed(**kwargs):
     if getattr(_deferring, "depth", 0):
         _deferring.pending = True
         return
+    # One new version when the transaction commits, however many rows it changed (a bulk review).
+    _bump_after_commit.request()
+
+
+def _bump():
     cache.set(VERSION_KEY, _new_version(), None)
+
+
+_bump_after_commit = AfterCommit(_bump)
 
 
 @contextlib.contextmanager
@@ -51,7 +61,7 @@ def deferred():
         _deferring.depth -= 1
         if not _deferring.depth and getattr(_deferring, "pending", False):
             _deferring.pending = False
-            changed()
+            _bump()
 
 
 def cached(name, compute):

@@ -35,21 +35,23 @@ def entity_of(tag):
     raise TypeError(f"not a tag: {tag!r}")
 
 
+@transaction.atomic
 def review(tags, status, user):
-    """Confirm or reject tags; returns how many changed. Logged on the article and on the entity."""
+    """Confirm or reject tags; returns how many changed. Logged on the article and on the entity.
+
+    One transaction for the lot: a bulk verdict is one index write and one new counts version."""
     changed = 0
     now = timezone.now()
     for tag in tags:
         if tag.status == status:
             continue
-        with transaction.atomic():
-            old = tag.status
-            tag.status, tag.reviewed_by, tag.reviewed_at = status, user, now
-            tag.save(update_fields=["status", "reviewed_by", "reviewed_at"])
-            entity = entity_of(tag)
-            message = f"{type(tag)._meta.verbose_name} “{entity}”: {old} → {status}"
-            log(user, tag.article, message)
-            log(user, entity, f"{message} in article #{tag.article_id}")
+        old = tag.status
+        tag.status, tag.reviewed_by, tag.reviewed_at = status, user, now
+        tag.save(update_fields=["status", "reviewed_by", "reviewed_at"])
+        entity = entity_of(tag)
+        message = f"{type(tag)._meta.verbose_name} “{entity}”: {old} → {status}"
+        log(user, tag.article, message)
+        log(user, entity, f"{message} in article #{tag.article_id}")
         changed += 1
     return changed
 

@@ -49,6 +49,7 @@ from articles.models import (
 from articles.naming import name_key, role_key, unique_slug
 from articles.pairs import PairStore
 from articles.reading import normalise, parse, parse_in_worker, start_worker
+from articles.search import outbox
 from articles.search.indexing import deferred_indexing, unindexed, update_articles
 
 CREATED, UPDATED, UNCHANGED, FAILED = "created", "updated", "unchanged", "failed"
@@ -220,6 +221,7 @@ class Importer:
             batch.finished_at = timezone.now()
             batch.save()
             refresh_statistics()
+            outbox.apply_due()  # index work an earlier, interrupted run left waiting
         return result
 
     def parse_all(self, paths):

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles.extraction.dates import zone_name
@@ -920,3 +921,35 @@ class CandidatePair(models.Model):
         if self.last_seen_on is None or day > self.last_seen_on:
             self.last_seen_on, changed = day, True
         return changed
+
+
+class IndexChangeQuerySet(models.QuerySet):
+    def due(self, now):
+        """Changes to apply now: new ones, and failed ones whose back-off has passed."""
+        return self.filter(next_attempt_at__lte=now)
+
+
+class IndexChange(models.Model):
+    """An article whose search document must be written again: recorded in the same transaction as
+    the change that caused it, deleted once the index has it, so a failed or interrupted index write
+    is never lost (the search outbox)."""
+
+    article_id = models.PositiveBigIntegerField(help_text="The article to reindex (or remove, if gone)")
+    created_at = models.DateTimeField(auto_now_add=True)
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+
+    objects = IndexChangeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("perubahan indeks yang menunggu")
+        verbose_name_plural = _("perubahan indeks yang menunggu")
+        indexes = [
+            # the drain after every commit, and the "results may be behind" notice on the search page
+            models.Index(fields=["next_attempt_at"], name="index_change_due"),
+        ]
+
+    def __str__(self):
+        return f"#{self.article_id} ({self.attempts})"

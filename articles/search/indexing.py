@@ -16,6 +16,7 @@ import logging
 import threading
 from dataclasses import dataclass, field
 
+from django.utils import timezone
 from haystack import connection_router, connections
 from haystack.utils import get_model_ct
 
@@ -84,11 +85,6 @@ def _index(ids, remove_only=False):
     _write(ids, remove_only=remove_only)
 
 
-def update_all():
-    """Reindex every article (in place, one writer); `rebuild_index` is the way to start afresh."""
-    _write(set(Article.objects.values_list("pk", flat=True)))
-
-
 @contextlib.contextmanager
 def deferred_indexing():
     """Collect the ids that would be indexed inside the block and index them once, at its end.
@@ -106,10 +102,15 @@ def deferred_indexing():
     finally:
         ids, _local.deferred = _local.deferred, None
         if ids:
+            from articles.search import outbox
+
+            started = timezone.now()
             _write(ids)
+            outbox.written(ids, before=started)
 
 
-def is_deferred():
+def deferring():
+    """True inside deferred_indexing: index writes wait for the end of the block."""
     return getattr(_local, "deferred", None) is not None
 
 

@@ -1,18 +1,15 @@
 """Index changes when the transaction that made them commits.
 
 Set as HAYSTACK_SIGNAL_PROCESSOR. Saving or deleting an article or any of its tags, renaming a
-person, region, organization, event or outlet, and changing a candidate pair schedule the affected
-article ids; when the transaction commits they are reindexed together
-(articles.search.indexing.update_articles), under the backend's write lock. Nothing touches the index from inside a transaction that may still roll
-back, and a save that is rolled back leaves no trace in the index.
+person, region, organization, event or outlet, and changing a candidate pair record the affected
+article ids in the search outbox (articles.search.outbox), in the same transaction; when it commits
+they are reindexed together, in one index write. Nothing touches the index from inside a transaction
+that may still roll back, a save that is rolled back leaves no trace, and an index write that fails
+or never happens leaves its rows for a retry.
 
 QuerySet.update() and bulk_create() send no signals: code that uses them calls update_articles.
 """
 
-import logging
-import threading
-
-from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_delete
 from haystack.signals import BaseSignalProcessor
@@ -31,14 +28,10 @@ from articles.models import (
     Region,
     RegionTag,
 )
-from articles.search.indexing import update_articles
-
-log = logging.getLogger(__name__)
+from articles.search import outbox
 
 TAGS = (RegionTag, PersonTag, OrganizationTag, EventTag, PairTag)
 NAMED = (Person, Region, Organization, Event, Outlet, CandidatePair)
-
-_pending = threading.local()
 
 
 def affected_articles(instance):
@@ -65,27 +58,8 @@ def affected_articles(instance):
 
 
 def schedule(ids):
-    """Reindex these article ids once the current transaction commits (at once in autocommit)."""
-    if not ids:
-        return
-    if not hasattr(_pending, "ids"):
-        _pending.ids = set()
-    _pending.ids.update(ids)
-    # One callback per change, but the first to run takes every pending id; the rest find none.
-    # Ids of a rolled-back transaction stay pending and are reindexed (harmlessly) with the next one.
-    transaction.on_commit(_flush)
-
-
-def _flush():
-    ids, _pending.ids = getattr(_pending, "ids", set()), set()
-    if not ids:
-        return
-    try:
-        update_articles(ids)
-    except Exception:
-        # The data is committed; keep the ids for the next flush, and check_index --fix repairs.
-        _pending.ids |= ids
-        log.exception("Search index update failed for %d articles", len(ids))
+    """Record these article ids as index work in the current transaction (applied after commit)."""
+    outbox.record(ids)
 
 
 class ArticleSignalProcessor(BaseSignalProcessor):

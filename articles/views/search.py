@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from articles.search import outbox
 from articles.search.forms import (
     FILTERS,
     UNDATED_CHOICES,
@@ -24,6 +25,7 @@ def search(request):
         return render(request, "articles/search.html", context, status=400)
     if is_empty(form.cleaned_data):
         return render(request, "articles/search.html", context)
+    waiting, since = outbox.catch_up()
     try:
         outcome = run_search(form.cleaned_data)
     except PageNotFound:
@@ -34,6 +36,8 @@ def search(request):
         outcome=outcome,
         first_number=(outcome.page - 1) * settings.HAYSTACK_SEARCH_RESULTS_PER_PAGE + 1,
         active_filters=_active_filters(form.cleaned_data, params),
+        index_waiting=waiting,
+        index_waiting_since=since,
         undated=undated_rule(form.cleaned_data),
         facet_links=_facet_links(outcome.facets, params),
         sort_links=_sort_links(form, params),

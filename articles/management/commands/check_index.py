@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
+from articles.search import outbox
 from articles.search.indexing import compare_index, repair_index
 
 
@@ -15,6 +16,13 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        waiting, since = outbox.status()
+        if waiting:
+            self.stdout.write(f"outbox: {waiting} changes waiting since {since:%Y-%m-%d %H:%M:%S %Z}")
+            if options["fix"]:
+                landed = outbox.apply_all()
+                self.stdout.write("outbox: applied" if landed else "outbox: the index write failed again")
+                waiting, since = outbox.status()
         report = compare_index(deep=options["deep"])
         for label, ids in (
             ("missing", report.missing),
@@ -25,8 +33,10 @@ class Command(BaseCommand):
                 shown = sorted(ids) if options["verbosity"] >= 2 else sorted(ids)[:20]
                 more = "" if len(shown) == len(ids) else " …"
                 self.stdout.write(f"{label}: {len(ids)} ({', '.join(map(str, shown))}{more})")
-        if not report:
+        if not report and not waiting:
             self.stdout.write("Index and database agree.")
+        elif not report:
+            self.stdout.write("Index and database agree apart from the waiting changes.")
         elif options["fix"]:
             repair_index(report)
             self.stdout.write(

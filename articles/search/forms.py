@@ -185,12 +185,16 @@ def undated_rule(data):
     return data.get("undated") or "include"
 
 
-def build_queryset(data, parsed=None):
-    """The SearchQuerySet for valid SearchForm data: query, filters, sort and facets."""
+def build_queryset(data, parsed=None, using=None):
+    """The SearchQuerySet for valid SearchForm data: query, filters, sort and facets.
+
+    Only Haystack's public API: `using` another connection (Solr, Elasticsearch) builds the same
+    search for that engine."""
     parsed = parse(data.get("q")) if parsed is None else parsed
     match_all = f"{DJANGO_CT}:{get_model_ct(Article)}"
     query_string = to_query_string(parsed, match_all=match_all)
-    sqs = SearchQuerySet().filter(content=Raw(query_string)) if query_string else SearchQuerySet().all()
+    sqs = SearchQuerySet(using=using) if using else SearchQuerySet()
+    sqs = sqs.filter(content=Raw(query_string)) if query_string else sqs.all()
 
     if data.get("region"):
         # Provinces are indexed alongside their cities, so one code covers the region's descendants.

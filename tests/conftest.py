@@ -105,6 +105,15 @@ def archive(db):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_cache():
+    """No test sees the cached counts of another: the counts change on commit, which a `db` test's
+    own changes never reach."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _private_search_index(tmp_path_factory):
     """Every test gets its own (lazily created) Whoosh folder: no test writes to var/whoosh or sees
     another test's documents, whether or not it asks for `search_index`."""
@@ -134,6 +143,7 @@ def search_index(db, _private_search_index):
     from haystack import connections
     from haystack.query import SearchQuerySet
 
+    from articles.models import IndexChange
     from articles.search import indexing
 
     class SearchIndex:
@@ -150,6 +160,8 @@ def search_index(db, _private_search_index):
                 else Article.objects.values_list("pk", flat=True)
             )
             indexing.update_articles(ids)
+            # what the outbox's own drain does after an index write
+            IndexChange.objects.filter(article_id__in=list(ids)).delete()
 
         def ids(self, sqs=None):
             """Article ids a SearchQuerySet finds (all documents by default), as a set."""

@@ -284,8 +284,9 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
                     multitoken_query="phrase",
                     spelling=field.document and spell_document,
                 )
-            elif field.field_type == "string":
-                # Facets, slugs, codes: one whole value, never split or stemmed (notes §1 facet trap).
+            elif field.field_type == "string" and getattr(field, "facet_for", None):
+                # A facet's twin (`outlet_exact`): one whole value, never split or stemmed (notes §1
+                # facet trap). A plain CharField stays analysed, as Haystack's other backends keep it.
                 new = WHOOSH_ID(stored=field.stored, sortable=True)
             else:
                 continue

@@ -206,7 +206,7 @@ def build_queryset(data, parsed=None, using=None):
     if data.get("event"):
         sqs = sqs.filter(events=Exact(data["event"].slug))
     if data.get("outlet"):
-        sqs = sqs.filter(outlet=Exact(data["outlet"].slug))
+        sqs = sqs.filter(outlet_exact=Exact(data["outlet"].slug))  # the whole slug, not its words
     if data.get("contest"):
         sqs = sqs.filter(contests=Exact(data["contest"].region.code))
     if data.get("pair"):

@@ -22,7 +22,7 @@ FILTERS = {
     "person": (SimpleNamespace(slug="qomaru-zaman"), "people", "qomaru-zaman"),
     "organization": (SimpleNamespace(slug="kpu-kota-metro"), "organizations", "kpu-kota-metro"),
     "event": (SimpleNamespace(slug="debat-publik"), "events", "debat-publik"),
-    "outlet": (SimpleNamespace(slug="kupas-tuntas"), "outlet", "kupas-tuntas"),
+    "outlet": (SimpleNamespace(slug="kupas-tuntas"), "outlet_exact", "kupas-tuntas"),
     "contest": (SimpleNamespace(region=SimpleNamespace(code="51.05")), "contests", "51.05"),
     "pair": (SimpleNamespace(slug="kasta-gunaksa"), "pairs", "kasta-gunaksa"),
 }

@@ -3,8 +3,11 @@
 run:        ## install, migrate, import the sample corpus, index, serve on :8000
 	bin/serve
 
-test:       ## the whole suite on SQLite (DATABASE_URL=postgres://... for PostgreSQL)
+test:       ## the fast suite on SQLite (DATABASE_URL=postgres://... for PostgreSQL); make test-all for every test
 	bin/test
+
+test-all:   ## every test: browser, crawl, kill -9, concurrency, fuzzing (what CI runs)
+	bin/test --all
 
 ci:
 	.ci/run

@@ -15,6 +15,8 @@ import pytest
 
 from tests.scratch import SEED, ScratchSite
 
+pytestmark = pytest.mark.slow  # bin/test leaves it out; bin/test --all and CI run it
+
 QUERIES = [
     {"q": "pilkada"},
     {"q": "wali kota"},
@@ -43,6 +45,7 @@ CURATE = """
 from django.contrib.auth.models import User
 from articles.curation import review
 from articles.models import PersonTag, RegionTag, TagStatus
+
 editor = User.objects.create_user("editor", password="x" * 20, is_staff=True)
 review(PersonTag.objects.suggested().order_by("pk")[:3], TagStatus.CONFIRMED, editor)
 review(RegionTag.objects.suggested().order_by("pk")[:2], TagStatus.REJECTED, editor)

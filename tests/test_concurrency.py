@@ -23,6 +23,8 @@ import pytest
 
 from tests.scratch import ROOT, SEED, ScratchSite, marker, write_corpus
 
+pytestmark = pytest.mark.slow  # bin/test leaves it out; bin/test --all and CI run it
+
 SECONDS = float(__import__("os").environ.get("SOAK_SECONDS", "12"))
 CLIENTS = 6
 MAX_REQUESTS = 100_000

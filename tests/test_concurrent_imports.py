@@ -10,6 +10,8 @@ import pytest
 
 from tests.scratch import ScratchSite
 
+pytestmark = pytest.mark.slow  # bin/test leaves it out; bin/test --all and CI run it
+
 FILES = 10
 PEOPLE = [
     ("Sarwono Hadi", "Ketua KPU Kota Metro"),

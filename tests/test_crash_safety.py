@@ -23,6 +23,8 @@ from articles.importer import content_hash
 from articles.reading import normalise
 from tests.scratch import ScratchSite, edition, kill9, marker, write_corpus
 
+pytestmark = pytest.mark.slow  # bin/test leaves it out; bin/test --all and CI run it
+
 KILLS = max(10, int(os.environ.get("CRASH_KILLS", "10")))
 SEED = int(os.environ.get("CRASH_SEED") or random.SystemRandom().randrange(10**6))
 CHUNK = 6  # new files per importer run
@@ -224,6 +226,7 @@ HOLD_A_PARALLEL_WRITER = """
 import time
 from django.conf import settings
 from haystack import connections
+
 settings.SEARCH_INDEX_PROCS = 2
 backend = connections["default"].get_backend()
 backend.setup()

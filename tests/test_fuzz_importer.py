@@ -19,6 +19,8 @@ from articles.importer import FAILED, Importer, content_hash, fallback_title
 from articles.models import Article
 from articles.reading import normalise
 
+pytestmark = pytest.mark.slow  # bin/test leaves it out; bin/test --all and CI run it
+
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "100"))
 FUZZ = settings(
     max_examples=EXAMPLES,

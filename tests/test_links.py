@@ -11,6 +11,8 @@ from django.core.management import call_command
 from articles.models import Article, Event, Organization, PersonTag
 from tests.browse_data import build_archive
 
+pytestmark = pytest.mark.slow  # bin/test leaves it out; bin/test --all and CI run it
+
 SEED = settings.BASE_DIR / "data" / "seed"
 SKIP = ("/admin/", "/i18n/", "/static/")
 # A guard against a crawl that never ends (e.g. links that grow the query string).

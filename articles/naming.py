@@ -5,6 +5,8 @@ import unicodedata
 
 from django.utils.text import slugify
 
+from articles.extraction import vocabulary
+
 
 def name_key(name):
     """What person matching compares: letters only, case and accents folded."""
@@ -12,12 +14,14 @@ def name_key(name):
     return "".join(c for c in folded if c.isalpha())
 
 
+_VARIANTS = vocabulary.variants()
+
+
 def role_key(role):
-    """Roles compare alike however the outlet spells them: "Wakil Walikota" = "Wakil Wali Kota"."""
-    words = re.sub(r"[^\w ]+", " ", role.casefold())
-    words = re.sub(r"\bwali\s*kota\b|\bwalkot\b|\bwako\b", "wali kota", words)
-    words = re.sub(r"\bpj\b|\bpenjabat\b", "pj", words)
-    return " ".join(words.split())
+    """Roles compare alike however the outlet spells them: "Wakil Walikota" = "Wawali" = "Wakil Wali
+    Kota", "Pj Bupati" = "Penjabat Bupati"."""
+    words = re.sub(r"[^\w ]+", " ", role.casefold()).split()
+    return " ".join(w for word in words for w in _VARIANTS.get(word, (word,)))
 
 
 def unique_slug(model, text, max_length=190):

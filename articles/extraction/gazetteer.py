@@ -6,6 +6,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import vocabulary
+
 LEVELS = ("provinsi", "kabupaten", "kota")
 
 _PREFIX = re.compile(r"^(?:kabupaten administrasi|kota administrasi|kabupaten|kab\.?|kota|provinsi)\s+", re.I)
@@ -13,14 +15,10 @@ _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
 # The word right before a name that fixes its level: "Pemkab Bogor", "Wali Kota Bogor", "Pilgub Jambi".
 LEVEL_WORDS = {
-    "kabupaten": "kabupaten", "kab": "kabupaten", "pemkab": "kabupaten", "bupati": "kabupaten",
-    "wabup": "kabupaten", "pilbup": "kabupaten", "cabup": "kabupaten", "cawabup": "kabupaten",
-    "sekdakab": "kabupaten", "kota": "kota", "pemkot": "kota", "pemko": "kota", "walikota": "kota",
-    "wako": "kota", "walkot": "kota", "wawali": "kota", "wawalkot": "kota", "pilwako": "kota",
-    "pilwalkot": "kota", "pilwali": "kota", "cawalkot": "kota", "balaikota": "kota", "sekdakot": "kota",
-    "provinsi": "provinsi", "prov": "provinsi", "pemprov": "provinsi", "gubernur": "provinsi",
-    "wagub": "provinsi", "pilgub": "provinsi", "cagub": "provinsi", "cawagub": "provinsi",
-    "sekdaprov": "provinsi",
+    **vocabulary.level_words(),
+    "kabupaten": "kabupaten", "kab": "kabupaten", "pemkab": "kabupaten", "sekdakab": "kabupaten",
+    "kota": "kota", "pemkot": "kota", "pemko": "kota", "balaikota": "kota", "sekdakot": "kota",
+    "provinsi": "provinsi", "prov": "provinsi", "pemprov": "provinsi", "sekdaprov": "provinsi",
 }  # fmt: skip
 # Media names that contain a place word: "Pos Metro", "Radar Bogor", "Metro TV".
 _MEDIA_BEFORE = {"pos", "radar", "tribun", "harian", "koran", "warta", "kabar", "suara", "metro", "info"}

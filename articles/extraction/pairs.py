@@ -4,6 +4,7 @@ Bupati Klungkung (nomor urut 1)" for the deputy)."""
 
 import re
 
+from . import vocabulary
 from .gazetteer import Gazetteer
 from .organizations import parties_in
 from .people import _DEGREE, CANDIDACY, ELECTION, HONORIFICS_BEFORE, Person, Ticket
@@ -13,12 +14,9 @@ OFFICES = {"provinsi": "gubernur", "kabupaten": "bupati", "kota": "wali kota"}
 _TITLES = {"gubernur": "Gubernur", "bupati": "Bupati", "wali kota": "Wali Kota"}
 
 # The words that name a race's office, written out, shortened or as the election's name.
-_OFFICE_WORDS = (
-    ("kota", r"wali\s*kota|walkot|wako|wawali|wawalkot|pilwako|pilwali|pilwalkot|cawalkot|cawawalkot"),
-    ("kabupaten", r"bupati|wabup|pilbup|cabup|cawabup|bacabup|bacawabup"),
-    ("provinsi", r"gubernur|wagub|pilgub|cagub|cawagub|bacagub|bacawagub"),
+_OFFICE = re.compile(
+    "|".join(rf"(?P<{level}>\b(?:{vocabulary.office_pattern(level)})\b)" for level in OFFICES), re.I
 )
-_OFFICE = re.compile("|".join(rf"(?P<{level}>\b(?:{words})\b)" for level, words in _OFFICE_WORDS), re.I)
 
 # What may stand between the head and the deputy of one ticket: a joining word, their degrees and
 # honorifics, and the deputy's post ("calon Bupati A dan calon Wakil Bupati B").

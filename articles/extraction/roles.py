@@ -2,6 +2,7 @@
 
 import re
 
+from . import vocabulary
 from .gazetteer import Gazetteer
 from .organizations import BODIES, regional_name
 
@@ -11,10 +12,7 @@ _GOVERNMENT = re.compile(
     r"penjabat|pj|pjs|plt|setda|kepala dinas|kepala badan|kepala biro|staf ahli|asisten|sekwan)\b",
     re.IGNORECASE,
 )
-_LEVEL_HINT = {
-    "bupati": "kabupaten", "wabup": "kabupaten", "walikota": "kota", "wali kota": "kota", "wako": "kota",
-    "walkot": "kota", "wawali": "kota", "gubernur": "provinsi", "wagub": "provinsi", "sekdaprov": "provinsi",
-}  # fmt: skip
+_LEVEL_HINT = {**vocabulary.level_words(), "wali kota": "kota", "sekdaprov": "provinsi"}
 _BODY = re.compile(
     r"\b(" + "|".join(sorted((re.escape(b) for b in BODIES), key=len, reverse=True)) + r")\b", re.I
 )

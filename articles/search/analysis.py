@@ -13,6 +13,8 @@ from functools import lru_cache
 from whoosh.analysis import CharsetFilter, Filter, LowercaseFilter, RegexTokenizer, StopFilter
 from whoosh.support.charset import accent_map
 
+from articles.extraction import vocabulary
+
 # Function words that carry no meaning on their own in Indonesian news prose. Deliberately short:
 # nouns that look common ("kota", "wali", "calon") are what people search for.
 ID_STOPWORDS = frozenset(
@@ -29,21 +31,9 @@ ID_STOPWORDS = frozenset(
 )
 
 # Forms Indonesian news mixes for the same thing, mapped to one canonical token sequence. Applied on
-# both the index and the query side, so "walikota" finds "Wali Kota" and the other way round.
-VARIANTS = {
-    "walikota": ("wali", "kota"),
-    "walkot": ("wali", "kota"),
-    "wawali": ("wakil", "wali", "kota"),
-    "wawalkot": ("wakil", "wali", "kota"),
-    "wabup": ("wakil", "bupati"),
-    "wagub": ("wakil", "gubernur"),
-    "pj": ("penjabat",),
-    "kab": ("kabupaten",),
-    "pilwako": ("pilkada",),
-    "pilwalkot": ("pilkada",),
-    "pilwalikota": ("pilkada",),
-    "pemilukada": ("pilkada",),
-}
+# both the index and the query side, so "walikota" finds "Wali Kota" and the other way round; the
+# forms themselves are the extraction's vocabulary, so search and the importer agree on them.
+VARIANTS = {**vocabulary.variants(), "kab": ("kabupaten",)}
 
 WORD_PATTERN = r"\w+"
 

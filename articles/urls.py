@@ -38,5 +38,6 @@ urlpatterns = [
     # search routes (articles/views/search.py, articles/views/api.py) go below
     path("cari/", search.search, name="search"),
     path("api/search", api.search, name="api-search"),
+    path("api/export", api.export, name="api-export"),
     path("api/contests/<str:code>", api.contest, name="api-contest"),
 ]

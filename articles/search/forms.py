@@ -24,6 +24,7 @@ from haystack.utils import get_model_ct
 
 from articles.models import Article, CandidatePair, Contest, Event, Organization, Outlet, Person, Region
 from articles.search.analysis import snippet
+from articles.search.linked import in_order, linked_entities
 from articles.search.query import parse, to_query_string
 
 SORTS = {
@@ -59,20 +60,45 @@ class SearchForm(forms.Form):
     outlet = forms.SlugField(required=False, label=_("Media"))
     contest = forms.CharField(required=False, max_length=100, label=_("Pemilihan"))
     pair = forms.CharField(required=False, max_length=200, label=_("Pasangan calon"))
-    sort = forms.ChoiceField(required=False, choices=SORT_CHOICES, label=_("Urutkan"))
-    undated = forms.ChoiceField(required=False, choices=UNDATED_CHOICES, label=_("Artikel tanpa tanggal"))
-    page = forms.IntegerField(required=False, min_value=1, max_value=10_000, label=_("Halaman"))
+    sort = forms.ChoiceField(
+        required=False,
+        choices=SORT_CHOICES,
+        label=_("Urutkan"),
+        error_messages={"invalid_choice": _("Pilih salah satu: relevance, newest, oldest.")},
+    )
+    undated = forms.ChoiceField(
+        required=False,
+        choices=UNDATED_CHOICES,
+        label=_("Artikel tanpa tanggal"),
+        error_messages={"invalid_choice": _("Pilih salah satu: include, exclude, only.")},
+    )
+    page = forms.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=10_000,
+        label=_("Halaman"),
+        error_messages={
+            "invalid": _("Nomor halaman: bilangan bulat 1 sampai 10000."),
+            "min_value": _("Nomor halaman: bilangan bulat 1 sampai 10000."),
+            "max_value": _("Nomor halaman: bilangan bulat 1 sampai 10000."),
+        },
+    )
 
     def clean_region(self):
-        code = self.cleaned_data["region"].strip()
-        if not code:
+        """A region by its Kemendagri code (18.72) or the slug of its page (kota-metro)."""
+        value = self.cleaned_data["region"].strip()
+        if not value:
             return None
-        if not REGION_CODE.match(code):
-            raise ValidationError(_("Kode wilayah Kemendagri seperti 18 atau 18.72."), code="invalid")
-        try:
-            return Region.objects.get(code=code)
-        except Region.DoesNotExist:
-            raise ValidationError(_("Wilayah %(code)s tidak dikenal."), params={"code": code}) from None
+        by = {"code": value} if REGION_CODE.match(value) else {"slug": value}
+        region = Region.objects.filter(**by).first()
+        if region is None:
+            raise ValidationError(
+                _(
+                    "Wilayah %(value)s tidak dikenal: berikan kode Kemendagri (18 atau 18.72) atau slug (kota-metro)."
+                ),
+                params={"value": value},
+            )
+        return region
 
     def _lookup(self, name, model):
         slug = self.cleaned_data[name]
@@ -144,7 +170,11 @@ _date = {
     "required": False,
     "input_formats": ["%Y-%m-%d"],
     "widget": forms.DateInput(attrs={"type": "date"}),
-    "validators": [MinValueValidator(date(1900, 1, 1)), MaxValueValidator(date(2100, 12, 31))],
+    "validators": [
+        MinValueValidator(date(1900, 1, 1), _("Tanggal antara 1900-01-01 dan 2100-12-31.")),
+        MaxValueValidator(date(2100, 12, 31), _("Tanggal antara 1900-01-01 dan 2100-12-31.")),
+    ],
+    "error_messages": {"invalid": _("Tanggal dengan format YYYY-MM-DD, misalnya 2024-11-27.")},
 }
 SearchForm.base_fields["from"] = forms.DateField(label=_("Dari tanggal"), **_date)
 SearchForm.base_fields["to"] = forms.DateField(label=_("Sampai tanggal"), **_date)
@@ -161,6 +191,8 @@ class Result:
     outlet: str
     snippet: str  # HTML-safe: escaped text with <mark> around the matched words
     regions: list[Region]
+    people: list[Person] = field(default_factory=list)
+    pairs: list[CandidatePair] = field(default_factory=list)
 
 
 @dataclass
@@ -187,6 +219,19 @@ def undated_rule(data):
 
 def build_queryset(data, parsed=None):
     """The SearchQuerySet for valid SearchForm data: query, filters, sort and facets."""
+    return (
+        matching(data, parsed)
+        .facet("regions")
+        .facet("people")
+        .facet("outlet")
+        .facet("month")
+        .facet("contests")
+        .facet("pairs")
+    )
+
+
+def matching(data, parsed=None):
+    """The SearchQuerySet for valid SearchForm data: query, filters and sort (no facets: exports)."""
     parsed = parse(data.get("q")) if parsed is None else parsed
     match_all = f"{DJANGO_CT}:{get_model_ct(Article)}"
     query_string = to_query_string(parsed, match_all=match_all)
@@ -220,9 +265,7 @@ def build_queryset(data, parsed=None):
     sort = data.get("sort") or ("relevance" if query_string else "newest")
     if SORTS[sort]:
         sqs = sqs.order_by(SORTS[sort])
-    return (
-        sqs.facet("regions").facet("people").facet("outlet").facet("month").facet("contests").facet("pairs")
-    )
+    return sqs
 
 
 def is_empty(data):
@@ -251,7 +294,8 @@ def run_search(data, per_page=None):
     codes |= {value for value, _n in counts.get("regions", []) if value}
     codes |= {value for value, _n in counts.get("contests", []) if value}
     regions = {r.code: r for r in Region.objects.filter(code__in=codes)}
-    outcome.results = [_result(hit, parsed, regions) for hit in hits]
+    people, pairs = linked_entities(hits)
+    outcome.results = [_result(hit, parsed, regions, people, pairs) for hit in hits]
     outcome.facets = _facets(counts, regions)
 
     if outcome.count == 0 and parsed.words:
@@ -260,7 +304,7 @@ def run_search(data, per_page=None):
     return outcome
 
 
-def _result(hit, parsed, regions):
+def _result(hit, parsed, regions, people, pairs):
     tagged = [regions[c] for c in sorted(hit.regions or []) if c in regions]
     # A province shown next to one of its own cities says nothing new.
     shown = [r for r in tagged if not any(o.parent_id == r.pk for o in tagged)]
@@ -275,6 +319,8 @@ def _result(hit, parsed, regions):
         outlet=getattr(hit, "outlet_name", None) or "",
         snippet=snippet(getattr(hit, "body", ""), words=parsed.words, prefixes=parsed.prefixes),
         regions=shown,
+        people=in_order(hit.people, people),
+        pairs=in_order(hit.pairs, pairs),
     )
 
 

@@ -15,11 +15,15 @@ from articles.search.forms import (
     run_search,
     undated_rule,
 )
+from articles.search.params import repeated_parameter
 
 
 def search(request):
     form = SearchForm(request.GET)
     context = {"form": form, "outcome": None, "query": request.GET.get("q", "")}
+    repeated = repeated_parameter(request.GET)
+    if repeated:
+        return render(request, "articles/search.html", {**context, "repeated": repeated[1]}, status=400)
     if not form.is_valid():
         return render(request, "articles/search.html", context, status=400)
     if is_empty(form.cleaned_data):

@@ -15,6 +15,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from haystack.constants import DJANGO_CT
@@ -53,11 +54,12 @@ class QueryField(forms.CharField):
 
 class SearchForm(forms.Form):
     q = QueryField(label=_("Kata kunci"))
-    region = forms.CharField(required=False, label=_("Wilayah"))
-    person = forms.SlugField(required=False, label=_("Tokoh"))
-    organization = forms.SlugField(required=False, label=_("Lembaga"))
-    event = forms.SlugField(required=False, label=_("Peristiwa"))
-    outlet = forms.SlugField(required=False, label=_("Media"))
+    # By code or slug (links and scripts) or by name (the search form's inputs).
+    region = forms.CharField(required=False, max_length=100, label=_("Wilayah"))
+    person = forms.CharField(required=False, max_length=200, label=_("Tokoh"))
+    organization = forms.CharField(required=False, max_length=200, label=_("Lembaga"))
+    event = forms.CharField(required=False, max_length=200, label=_("Peristiwa"))
+    outlet = forms.CharField(required=False, max_length=120, label=_("Media"))
     contest = forms.CharField(required=False, max_length=100, label=_("Pemilihan"))
     pair = forms.CharField(required=False, max_length=200, label=_("Pasangan calon"))
     sort = forms.ChoiceField(
@@ -89,25 +91,28 @@ class SearchForm(forms.Form):
         value = self.cleaned_data["region"].strip()
         if not value:
             return None
-        by = {"code": value} if REGION_CODE.match(value) else {"slug": value}
-        region = Region.objects.filter(**by).first()
+        by = Q(code=value) if REGION_CODE.match(value) else Q(slug=value) | Q(name__iexact=value)
+        region = Region.objects.filter(by).order_by("code").first()
         if region is None:
             raise ValidationError(
                 _(
-                    "Wilayah %(value)s tidak dikenal: berikan kode Kemendagri (18 atau 18.72) atau slug (kota-metro)."
+                    "Wilayah %(value)s tidak dikenal: berikan kode Kemendagri (18 atau 18.72), slug "
+                    "(kota-metro) atau nama (Kota Metro)."
                 ),
                 params={"value": value},
             )
         return region
 
     def _lookup(self, name, model):
-        slug = self.cleaned_data[name]
-        if not slug:
+        value = self.cleaned_data[name].strip()
+        if not value:
             return None
-        try:
-            obj = model.objects.get(slug=slug)
-        except model.DoesNotExist:
-            raise ValidationError(_("%(slug)s tidak dikenal."), params={"slug": slug}) from None
+        obj = model.objects.filter(slug=value).first() or model.objects.filter(name__iexact=value).first()
+        if obj is None:
+            raise ValidationError(
+                _("%(slug)s tidak dikenal: berikan slug halamannya (qomaru-zaman) atau namanya."),
+                params={"slug": value},
+            )
         return getattr(obj, "merged_into", None) or obj
 
     def clean_person(self):
@@ -127,8 +132,12 @@ class SearchForm(forms.Form):
         value = self.cleaned_data["contest"].strip()
         if not value:
             return None
-        by = {"region__code": value} if REGION_CODE.match(value) else {"region__slug": value}
-        contest = Contest.objects.select_related("region").filter(**by).first()
+        by = (
+            Q(region__code=value)
+            if REGION_CODE.match(value)
+            else Q(region__slug=value) | Q(region__name__iexact=value)
+        )
+        contest = Contest.objects.select_related("region").filter(by).first()
         if contest is None:
             raise ValidationError(
                 _("Tidak ada pemilihan 2024 untuk wilayah %(value)s."), params={"value": value}

@@ -35,6 +35,7 @@ urlpatterns = [
     path("feed/", feeds.LatestArticlesFeed(), name="feed"),
     path("sitemap.xml", sitemap_view, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", browse.robots_txt, name="robots_txt"),
+    path("favicon.ico", browse.favicon, name="favicon"),
     # search routes (articles/views/search.py, articles/views/api.py) go below
     path("cari/", search.search, name="search"),
     path("api/search", api.search, name="api-search"),

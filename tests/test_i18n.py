@@ -100,3 +100,33 @@ def test_indonesian_is_served_even_to_an_english_browser_until_the_visitor_switc
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     page = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
     assert page["Content-Language"] == "en"
+
+
+def test_a_link_carries_its_language_and_the_choice_sticks(archive):
+    visitor = Client()
+    html = visitor.get("/wilayah/kota-metro/?lang=en").content.decode()
+    assert '<html lang="en">' in html
+    # The pages that follow stay in English without the parameter, as the switch would leave them.
+    assert '<html lang="en">' in visitor.get("/").content.decode()
+    assert '<html lang="id">' in visitor.get("/?lang=id").content.decode()
+    assert '<html lang="id">' in Client().get("/?lang=klingon").content.decode()
+
+
+def test_every_page_names_its_version_in_each_language(client, archive):
+    html = client.get("/wilayah/kota-metro/?page=1").content.decode()
+    assert 'hreflang="en" href="http://testserver/wilayah/kota-metro/?page=1&amp;lang=en"' in html
+    assert 'hreflang="id" href="http://testserver/wilayah/kota-metro/?page=1&amp;lang=id"' in html
+
+
+def test_switching_from_a_shared_english_link_goes_back_to_indonesian(client, archive):
+    html = client.get("/wilayah/kota-metro/?lang=en").content.decode()
+    assert 'name="next" value="/wilayah/kota-metro/"' in html  # without the link's lang
+    response = client.post("/i18n/setlang/", {"language": "id", "next": "/wilayah/kota-metro/"})
+    assert '<html lang="id">' in client.get(response["Location"]).content.decode()
+
+
+def test_the_api_answers_in_the_language_of_accept_language(client, archive):
+    response = client.get("/api/search", {"sort": "x"}, HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.8")
+    assert response["Content-Language"] == "en" and "Accept-Language" in response["Vary"]
+    # The site itself keeps to Indonesian whatever the browser says.
+    assert '<html lang="id">' in client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()

@@ -16,6 +16,7 @@ from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, Subq
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
@@ -487,6 +488,11 @@ def raw_file(raw, encoding, filename):
 
 
 # Discovery ----------------------------------------------------------------------------------------
+
+
+def favicon(request):
+    """Browsers and feed readers ask for /favicon.ico whatever the page says: send them to the icon."""
+    return redirect(static("img/favicon.svg"), permanent=True)
 
 
 def robots_txt(request):

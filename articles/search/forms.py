@@ -91,8 +91,7 @@ class SearchForm(forms.Form):
         value = self.cleaned_data["region"].strip()
         if not value:
             return None
-        by = Q(code=value) if REGION_CODE.match(value) else Q(slug=value) | Q(name__iexact=value)
-        region = Region.objects.filter(by).order_by("code").first()
+        region = Region.objects.named(value)
         if region is None:
             raise ValidationError(
                 _(

@@ -1,8 +1,10 @@
 """The editors' side of the archive: every model, with tags editable inline on the article."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count, Q
 from django.template.response import TemplateResponse
+from django.utils.text import slugify
 from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -29,6 +31,7 @@ from articles.models import (
     RegionTag,
     TagStatus,
 )
+from articles.naming import unique_slug
 
 
 class RegionAliasInline(admin.TabularInline):
@@ -206,6 +209,30 @@ def merge_details(people):
     }
 
 
+class LinesField(forms.CharField):
+    """A short list edited one item a line (honorifics), stored as a JSON list."""
+
+    widget = forms.Textarea(attrs={"rows": 3, "cols": 30})
+
+    def prepare_value(self, value):
+        return "\n".join(value) if isinstance(value, list) else value
+
+    def to_python(self, value):
+        return [line.strip() for line in (super().to_python(value) or "").splitlines() if line.strip()]
+
+
+class PersonForm(forms.ModelForm):
+    honorifics = LinesField(
+        required=False,
+        label=_("Gelar"),
+        help_text=_("Seperti tertulis, satu gelar per baris: H., Dr."),
+    )
+
+    class Meta:
+        model = Person
+        fields = ["name", "slug", "honorifics"]
+
+
 class PersonAliasInline(admin.TabularInline):
     model = PersonAlias
     extra = 0
@@ -228,6 +255,16 @@ class PersonAdmin(admin.ModelAdmin):
     readonly_fields = ["merged_into"]
     inlines = [PersonAliasInline, PositionInline]
     actions = ["merge"]
+    form = PersonForm
+
+    def save_model(self, request, obj, form, change):
+        """A rename gives the page an address from the new name; the old one keeps redirecting."""
+        old_slug = form.initial.get("slug") if change else None
+        renamed = change and "name" in form.changed_data and "slug" not in form.changed_data
+        if renamed and slugify(obj.name) != obj.slug:
+            obj.slug = unique_slug(Person, obj.name)
+        super().save_model(request, obj, form, change)
+        obj.keep_old_slug(old_slug)
 
     @admin.action(
         description=_("Gabungkan tokoh terpilih (pilih yang dipertahankan)"), permissions=["change"]

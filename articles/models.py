@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from articles.extraction.dates import zone_name
+from articles.naming import role_key
 
 
 class Level(models.TextChoices):
@@ -49,7 +50,7 @@ class Region(models.Model):
     """A province, kabupaten or kota as listed by Kemendagri."""
 
     code = models.CharField(
-        max_length=5, unique=True, help_text="Kemendagri code: 18 or 18.72", verbose_name=_("kode")
+        max_length=5, unique=True, help_text=_("Kode Kemendagri: 18 atau 18.72"), verbose_name=_("kode")
     )
     name = models.CharField(max_length=100, verbose_name=_("nama"))
     level = models.CharField(max_length=10, choices=Level.choices, verbose_name=_("tingkat"))
@@ -63,10 +64,13 @@ class Region(models.Model):
     )
     slug = models.SlugField(max_length=100, unique=True, verbose_name=_("slug"))
     election = models.CharField(
-        max_length=10, blank=True, help_text="pilgub, pilbup or pilwalkot", verbose_name=_("jenis pemilihan")
+        max_length=10,
+        blank=True,
+        help_text=_("pilgub, pilbup atau pilwalkot"),
+        verbose_name=_("jenis pemilihan"),
     )
     pilkada_2024 = models.BooleanField(
-        default=False, help_text="Held a Pilkada on 27 Nov 2024", verbose_name=_("Pilkada 2024")
+        default=False, help_text=_("Menggelar Pilkada pada 27 November 2024"), verbose_name=_("Pilkada 2024")
     )
 
     objects = RegionQuerySet.as_manager()
@@ -258,30 +262,34 @@ class Article(models.Model):
 
     title = models.CharField(max_length=500, verbose_name=_("judul"))
     body = models.TextField(
-        help_text="Clean body: paragraphs separated by a blank line", verbose_name=_("isi")
+        help_text=_("Isi bersih: paragraf dipisahkan baris kosong"), verbose_name=_("isi")
     )
-    raw = models.BinaryField(help_text="The file exactly as imported, byte for byte")
+    raw = models.BinaryField(help_text=_("Berkas persis seperti diimpor, byte demi byte"))
     encoding = models.CharField(max_length=20, default="utf-8")
-    content_hash = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the text")
+    content_hash = models.CharField(max_length=64, unique=True, help_text=_("SHA-256 dari teksnya"))
     # Identity: the same (source, source_path) again is the same document, in a new version or not.
     source = models.CharField(
-        max_length=200, help_text="Where the file came from: import --source, or the imported folder's name"
+        max_length=200, help_text=_("Asal berkas: import --source, atau nama folder yang diimpor")
     )
     source_path = models.CharField(
-        max_length=1000, help_text="The file's path inside its source, folders separated by /"
+        max_length=1000, help_text=_("Jalur berkas di dalam sumbernya, folder dipisahkan /")
     )
-    source_file = models.CharField(max_length=255, db_index=True, help_text="Imported file name")
+    source_file = models.CharField(max_length=255, db_index=True, help_text=_("Nama berkas yang diimpor"))
     source_url = models.URLField(max_length=1000, blank=True, verbose_name=_("URL sumber"))
     published_on = models.DateField(
-        null=True, blank=True, help_text="The date the text states", verbose_name=_("tanggal terbit")
+        null=True, blank=True, help_text=_("Tanggal yang tertulis di teks"), verbose_name=_("tanggal terbit")
     )
     published_at = models.DateTimeField(
-        null=True, blank=True, help_text="When a time was given", verbose_name=_("waktu terbit")
+        null=True, blank=True, help_text=_("Bila jam disebutkan"), verbose_name=_("waktu terbit")
     )
-    published_zone = models.CharField(max_length=4, blank=True, help_text="WIB, WITA or WIT, as printed")
+    published_zone = models.CharField(
+        max_length=4, blank=True, help_text=_("WIB, WITA atau WIT, seperti tertulis")
+    )
     # Every archive page, facet and filter goes by this date, so undated texts can still be browsed.
     dated_on = models.DateField(
-        null=True, blank=True, help_text="The browse date: the stated date, else the date the lead reports"
+        null=True,
+        blank=True,
+        help_text=_("Tanggal jelajah: tanggal yang tertulis, atau tanggal yang disebut teras berita"),
     )
     date_source = models.CharField(max_length=10, choices=DateSource.choices, blank=True)
     dateline = models.CharField(max_length=100, blank=True)
@@ -301,7 +309,7 @@ class Article(models.Model):
         related_name="articles",
         verbose_name=_("media"),
     )
-    credits = models.JSONField(default=dict, blank=True, help_text="Reporter, editor, photo credits")
+    credits = models.JSONField(default=dict, blank=True, help_text=_("Kredit wartawan, editor, foto"))
     event_dates = models.JSONField(default=list, blank=True)
     batch = models.ForeignKey(
         ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
@@ -386,24 +394,26 @@ class ArticleRevision(models.Model):
     the text they decoded to, and what was read from them then, tags included."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
-    raw = models.BinaryField(help_text="The file exactly as imported then, byte for byte")
+    raw = models.BinaryField(help_text=_("Berkas persis seperti diimpor saat itu, byte demi byte"))
     encoding = models.CharField(max_length=20, default="utf-8")
-    text = models.TextField(help_text="The decoded text; content_hash is its SHA-256")
-    content_hash = models.CharField(max_length=64, help_text="SHA-256 of the text")
+    text = models.TextField(help_text=_("Teks yang sudah didekode; content_hash adalah SHA-256-nya"))
+    content_hash = models.CharField(max_length=64, help_text=_("SHA-256 dari teksnya"))
     title = models.CharField(max_length=500)
     published_on = models.DateField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
-    tags = models.JSONField(default=dict, blank=True, help_text="The tags as they were, with their status")
+    tags = models.JSONField(default=dict, blank=True, help_text=_("Tag seperti saat itu, dengan statusnya"))
     batch = models.ForeignKey(
         ImportBatch,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The import that brought this version",
+        help_text=_("Impor yang membawa versi ini"),
     )
-    imported_at = models.DateTimeField(help_text="When this version was imported")
-    created_at = models.DateTimeField(auto_now_add=True, help_text="When a newer version replaced it")
+    imported_at = models.DateTimeField(help_text=_("Kapan versi ini diimpor"))
+    created_at = models.DateTimeField(
+        auto_now_add=True, help_text=_("Kapan versi yang lebih baru menggantikannya")
+    )
 
     class Meta:
         verbose_name = pgettext_lazy("satu", "versi artikel")
@@ -447,7 +457,10 @@ class Person(models.Model):
     name = models.CharField(max_length=200, verbose_name=_("nama"))
     slug = models.SlugField(max_length=200, unique=True, verbose_name=_("slug"))
     honorifics = models.JSONField(
-        default=list, blank=True, help_text='As printed: ["H.", "Dr."]', verbose_name=_("gelar")
+        default=list,
+        blank=True,
+        help_text=_("Seperti tertulis, satu gelar per baris: H., Dr."),
+        verbose_name=_("gelar"),
     )
     merged_into = models.ForeignKey(
         "self",
@@ -455,7 +468,7 @@ class Person(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="merged_from",
-        help_text="Set when an editor merged this record into another; its URL redirects there.",
+        help_text=_("Diisi bila redaksi menggabungkan tokoh ini ke tokoh lain; alamatnya dialihkan ke sana."),
         verbose_name=_("digabung ke"),
     )
 
@@ -472,6 +485,13 @@ class Person(models.Model):
     def get_absolute_url(self):
         return reverse("person", args=[self.slug])
 
+    def keep_old_slug(self, old_slug):
+        """After a rename changed the slug: the old address redirects here, and the new one is no
+        longer anybody's old address."""
+        PersonSlug.objects.filter(slug=self.slug).delete()
+        if old_slug and old_slug != self.slug:
+            PersonSlug.objects.update_or_create(slug=old_slug, defaults={"person": self})
+
     @staticmethod
     def fullest_named(people):
         """The one whose name says most (most words, then most letters): what a merge keeps by default,
@@ -482,6 +502,23 @@ class Person(models.Model):
     def other_names(self):
         """Aliases other than the name itself (uses the prefetched aliases when there are any)."""
         return [a for a in self.aliases.all() if a.name.casefold() != self.name.casefold()]
+
+
+class PersonSlug(models.Model):
+    """An address a person's page had before a rename: it redirects to the page as it is now."""
+
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="old_slugs", verbose_name=_("tokoh")
+    )
+    slug = models.SlugField(max_length=200, unique=True, verbose_name=_("slug lama"))
+
+    class Meta:
+        verbose_name = pgettext_lazy("satu", "alamat lama tokoh")
+        verbose_name_plural = pgettext_lazy("jamak", "alamat lama tokoh")
+        ordering = ["slug"]
+
+    def __str__(self):
+        return self.slug
 
 
 class PersonAlias(models.Model):
@@ -517,7 +554,7 @@ class Organization(models.Model):
     """An institution: KPU, Bawaslu, DKPP, a regional government office, a party …"""
 
     name = models.CharField(
-        max_length=200, unique=True, help_text="Normalised: Bawaslu Kota Metro", verbose_name=_("nama")
+        max_length=200, unique=True, help_text=_("Dinormalkan: Bawaslu Kota Metro"), verbose_name=_("nama")
     )
     slug = models.SlugField(max_length=200, unique=True, verbose_name=_("slug"))
     acronym = models.CharField(max_length=50, blank=True, verbose_name=_("singkatan"))
@@ -545,6 +582,21 @@ class Organization(models.Model):
         return reverse("organization", args=[self.slug])
 
 
+class PositionQuerySet(models.QuerySet):
+    def supported(self):
+        """The positions still backed by the news, as a list: an editor's own (no source article), or
+        one a live mention of the person in that role supports. Rejecting the only mention that gave
+        someone a position hides it; confirming or restoring a mention brings it back."""
+        positions = list(self)
+        live_roles = PersonTag.objects.live().filter(person_id__in={p.person_id for p in positions})
+        backed = {
+            (person_id, role_key(role)) for person_id, role in live_roles.values_list("person_id", "role")
+        }
+        return [
+            p for p in positions if p.source_article_id is None or (p.person_id, role_key(p.role)) in backed
+        ]
+
+
 class Position(models.Model):
     """A person holding a role, as seen in the news; each sighting extends first/last seen."""
 
@@ -552,7 +604,9 @@ class Position(models.Model):
         Person, on_delete=models.CASCADE, related_name="positions", verbose_name=_("tokoh")
     )
     role = models.CharField(
-        max_length=200, help_text="As stated: Wakil Wali Kota, Ketua Bawaslu", verbose_name=_("jabatan")
+        max_length=200,
+        help_text=_("Seperti tertulis: Wakil Wali Kota, Ketua Bawaslu"),
+        verbose_name=_("jabatan"),
     )
     region = models.ForeignKey(
         Region,
@@ -582,6 +636,8 @@ class Position(models.Model):
         related_name="positions_seen",
         verbose_name=_("artikel sumber"),
     )
+
+    objects = PositionQuerySet.as_manager()
 
     class Meta:
         verbose_name = pgettext_lazy("satu", "jabatan")
@@ -732,7 +788,7 @@ class RegionTag(Tag):
 class PersonTag(Tag):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="tags", verbose_name=_("tokoh"))
     role = models.CharField(
-        max_length=200, blank=True, help_text="The role stated in this article", verbose_name=_("jabatan")
+        max_length=200, blank=True, help_text=_("Jabatan yang disebut artikel ini"), verbose_name=_("jabatan")
     )
 
     class Meta(Tag.Meta):
@@ -871,7 +927,7 @@ class Contest(models.Model):
     election_date = models.DateField(default=ELECTION_DAY, verbose_name=_("tanggal pemilihan"))
     single_pair = models.BooleanField(
         default=False,
-        help_text="One pair against the empty box (kotak kosong)",
+        help_text=_("Satu paslon melawan kotak kosong"),
         verbose_name=_("calon tunggal"),
     )
     winner = models.ForeignKey(
@@ -985,11 +1041,11 @@ class CandidatePair(models.Model):
         verbose_name=_("pemilihan"),
     )
     number = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="Ballot number (nomor urut)", verbose_name=_("nomor urut")
+        null=True, blank=True, help_text=_("Nomor urut di surat suara"), verbose_name=_("nomor urut")
     )
     number_confirmed = models.BooleanField(
         default=False,
-        help_text="Set by an editor: the importer never changes a confirmed number",
+        help_text=_("Diisi redaksi: importer tidak pernah mengubah nomor yang dikonfirmasi"),
         verbose_name=_("nomor urut dikonfirmasi"),
     )
     head = models.ForeignKey(
@@ -1017,7 +1073,7 @@ class CandidatePair(models.Model):
         verbose_name=_("partai pengusung"),
     )
     independent = models.BooleanField(
-        default=False, help_text="Perseorangan: no party support", verbose_name=_("perseorangan")
+        default=False, help_text=_("Perseorangan: tanpa dukungan partai"), verbose_name=_("perseorangan")
     )
     first_seen_on = models.DateField(null=True, blank=True, verbose_name=_("pertama diberitakan"))
     last_seen_on = models.DateField(null=True, blank=True, verbose_name=_("terakhir diberitakan"))

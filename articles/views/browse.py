@@ -35,6 +35,7 @@ from articles.models import (
     Outlet,
     Person,
     PersonAlias,
+    PersonSlug,
     PersonTag,
     Position,
     Region,
@@ -247,7 +248,10 @@ def _survivor(person):
 
 
 def person(request, slug):
-    person = get_object_or_404(Person.objects.prefetch_related("aliases"), slug=slug)
+    person = Person.objects.prefetch_related("aliases").filter(slug=slug).first()
+    if person is None:  # an address from before a rename
+        renamed = get_object_or_404(PersonSlug.objects.select_related("person"), slug=slug)
+        return redirect(renamed.person.get_absolute_url(), permanent=True)
     if person.merged_into_id:
         return redirect(_survivor(person).get_absolute_url(), permanent=True)
     mentions = Article.objects.mentioning(person)
@@ -272,9 +276,9 @@ def person(request, slug):
     )
     context = {
         "person": person,
-        "positions": person.positions.select_related("region__parent", "organization").order_by(
-            F("last_seen_on").desc(nulls_last=True), "role"
-        ),
+        "positions": person.positions.select_related("region__parent", "organization")
+        .order_by(F("last_seen_on").desc(nulls_last=True), "role")
+        .supported(),
         "page": paginate(
             request,
             Article.objects.confirmed_first_for(person).for_listing(),

@@ -239,10 +239,18 @@ class PersonAliasInline(admin.TabularInline):
     fields = ["name"]
 
 
-class PositionInline(admin.TabularInline):
+class PositionInline(admin.StackedInline):
+    """Stacked, a position's fields in three short rows: seven columns side by side were wider than
+    a 1,280 px window."""
+
     model = Position
     extra = 0
-    fields = ["role", "region", "organization", "started_on", "ended_on", "first_seen_on", "last_seen_on"]
+    fields = [
+        "role",
+        ("region", "organization"),
+        ("started_on", "ended_on"),
+        ("first_seen_on", "last_seen_on"),
+    ]
     autocomplete_fields = ["region", "organization"]
 
 

@@ -6,6 +6,7 @@ import re
 import zoneinfo
 from collections import Counter
 from datetime import date, datetime, time, timedelta
+from urllib.parse import urlsplit
 
 from django.db import models
 from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Value
@@ -15,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from articles.extraction.dates import zone_name
-from articles.naming import role_key
+from articles.naming import fallback_title, role_key
 
 
 class Level(models.TextChoices):
@@ -245,9 +246,9 @@ class ArticleQuerySet(models.QuerySet):
             counts[period(day)] += n
         return counts
 
-    def weekly_counts(self):
-        """[(monday, n), …] oldest first: the data behind the attention charts."""
-        return sorted(self.counts_by(lambda day: day - timedelta(days=day.weekday())).items())
+    def daily_counts(self):
+        """[(day, n), …] oldest first: the data behind the attention charts."""
+        return sorted(self.counts_by(lambda day: day).items())
 
 
 class DateSource(models.TextChoices):
@@ -346,6 +347,20 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return reverse("article", args=[self.pk])
+
+    @property
+    def has_headline(self):
+        """False when the text had no headline and the title is its opening words (fallback_title):
+        a citation then says "tanpa judul" rather than present them as a title."""
+        return bool(self.title) and self.title != fallback_title(self.body)[:500]
+
+    @property
+    def cited_source(self):
+        """Who published it, for a citation: the outlet, else the domain of the source address."""
+        if self.outlet_id:
+            return self.outlet.name
+        host = urlsplit(self.source_url or "").hostname or ""
+        return host.removeprefix("www.")
 
     def set_dates(self, moment, has_time, lead_date):
         """The date the text states, its time kept in the zone printed; else, to browse by, the date
@@ -583,6 +598,19 @@ class Organization(models.Model):
 
 
 class PositionQuerySet(models.QuerySet):
+    def by_mentions(self):
+        """The most-mentioned holders first (articles with a live tag on the person), then by role:
+        the officials of a region page."""
+        live = PersonTag.objects.live().filter(person=OuterRef("person_id"))
+        counts = (
+            live.order_by()
+            .annotate(one=Value(1))
+            .values("one")
+            .annotate(n=Count("article_id", distinct=True))
+        )
+        mentions = Coalesce(Subquery(counts.values("n"), output_field=IntegerField()), 0)
+        return self.annotate(mentions=mentions).order_by("-mentions", "person__name", "role", "pk")
+
     def supported(self):
         """The positions still backed by the news, as a list: an editor's own (no source article), or
         one a live mention of the person in that role supports. Rejecting the only mention that gave

@@ -137,3 +137,15 @@ def test_the_api_answers_in_the_language_of_accept_language(client, archive):
     assert response["Content-Language"] == "en" and "Accept-Language" in response["Vary"]
     # The site itself keeps to Indonesian whatever the browser says.
     assert '<html lang="id">' in client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+
+def test_a_language_prefix_opens_the_page_in_that_language(client, archive):
+    response = client.get("/en/wilayah/kota-metro/?page=1")
+    assert response.status_code == 302
+    assert response["Location"] == "/wilayah/kota-metro/?page=1&lang=en"
+    assert '<html lang="en">' in client.get(response["Location"]).content.decode()
+    for sneaky in ("/en//evil.example/", "/en/\\evil.example/", "/en/%5C%5Cevil.example/"):
+        location = client.get(sneaky)["Location"]
+        assert location.startswith("/") and not location.startswith(("//", "/\\"))
+    assert client.get("/en/a%0Ab/").status_code == 404
+    assert client.get("/en/tokoh/a b/")["Location"] == "/tokoh/a%20b/?lang=en"

@@ -41,4 +41,5 @@ urlpatterns = [
     path("api/search", api.search, name="api-search"),
     path("api/export", api.export, name="api-export"),
     path("api/contests/<str:code>", api.contest, name="api-contest"),
+    path("api/<path:rest>", api.not_found),
 ]

@@ -160,3 +160,11 @@ def test_the_api_refuses_post_even_with_csrf_checks_on(corpus):
 
     response = Client(enforce_csrf_checks=True).post(URL, {"q": "wali"})
     assert response.status_code == 405 and response.json()["parameter"] == "method"
+
+
+def test_an_unknown_api_address_is_a_json_404_listing_the_endpoints(client, db):
+    response = client.get("/api/cari", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 404 and response.json()["parameter"] == "path"
+    assert "/api/search" in response.json()["error"] and "/api/export" in response.json()["error"]
+    odd = client.get("/api/<script>")  # echoed only inside JSON, which a browser never renders
+    assert odd["Content-Type"] == "application/json" and odd["X-Content-Type-Options"] == "nosniff"

@@ -77,3 +77,21 @@ def test_a_bad_export_parameter_is_a_json_400(client, corpus, params, parameter)
 
 def test_post_to_the_export_is_a_json_405(client, corpus):
     assert client.post(URL).status_code == 405
+
+
+def test_no_chunk_keeps_the_results_of_the_ones_before(client, corpus, monkeypatch):
+    from haystack.query import SearchQuerySet
+
+    monkeypatch.setattr(export, "CHUNK", 2)
+    held = []
+    fill = SearchQuerySet._fill_cache
+
+    def counting(self, start, end, **kwargs):
+        result = fill(self, start, end, **kwargs)
+        held.append(sum(1 for hit in self._result_cache if hit is not None))
+        return result
+
+    monkeypatch.setattr(SearchQuerySet, "_fill_cache", counting)
+    lines = body(client.get(URL)).splitlines()
+    assert len(lines) - 1 == 6 and len(held) >= 3
+    assert max(held) <= export.CHUNK

@@ -19,7 +19,8 @@ def matching_ids(data):
     sqs = matching(data)
     total = sqs.count()
     for start in range(0, total, CHUNK):
-        ids = [int(hit.pk) for hit in sqs[start : start + CHUNK]]
+        # a fresh clone each time: a SearchQuerySet keeps every result it has fetched
+        ids = [int(hit.pk) for hit in sqs.all()[start : start + CHUNK]]
         if not ids:
             return
         yield ids

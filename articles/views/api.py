@@ -105,6 +105,15 @@ def search(request):
 
 
 @api_get
+def not_found(request, rest):
+    """Any other address under /api/: a JSON 404 that lists the endpoints."""
+    message = _("Tidak ada endpoint %(path)s. Yang ada: /api/search, /api/export, /api/contests/<kode>.") % {
+        "path": request.path
+    }
+    return error(message, "path", status=404)
+
+
+@api_get
 def export(request):
     """Every match of a search, streamed: `format=csv` or `format=jsonl` (the default)."""
     format = request.GET.get("format", "jsonl")

@@ -24,7 +24,7 @@ def shot(page, name):
 
 @pytest.fixture
 def desk(browser_editor, make_article, make_person, tag_person, tag_region):
-    from articles.models import PersonAlias, Position, Region
+    from articles.models import CandidatePair, PairTag, PersonAlias, Position, Region
 
     metro = make_article(title="Qomaru Siap Maju Lagi", body=BODY, outlet="Kupas Tuntas")
     subang = make_article(title="Imran Pimpin Rakor", body="Pj. Bupati Subang, Dr. Imran, memimpin rakor.")
@@ -45,7 +45,9 @@ def desk(browser_editor, make_article, make_person, tag_person, tag_region):
     tag.evidence = "Qomaru Zaman"
     tag.save()
     tag_person(subang, nickname)
-    return {"full": full, "nickname": nickname}
+    pair = CandidatePair.objects.create(head=full, deputy=nickname, slug="qomaru-zaman-qomaru", number=2)
+    PairTag.objects.create(article=metro, pair=pair, evidence="Qomaru Zaman dan Qomaru, nomor urut 2")
+    return {"full": full, "nickname": nickname, "pair": pair}
 
 
 def test_the_review_queue_filters_by_region_name_and_shows_the_sentence(desk, editor_page):
@@ -61,6 +63,9 @@ def test_the_review_queue_filters_by_region_name_and_shows_the_sentence(desk, ed
     assert "menegaskan akan maju lagi" in rows.first.locator(".evidence").inner_text()
     shot(page, "review-queue-1280")
     assert page.evaluate("document.documentElement.scrollWidth") <= WIDE["width"]
+    page.set_viewport_size(PHONE)
+    shot(page, "review-queue-375")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]  # the table scrolls
 
 
 def test_a_merge_offers_names_and_counts_and_keeps_the_fullest_name(desk, editor_page):
@@ -97,6 +102,10 @@ def test_a_persons_admin_page_fits_the_window_and_renames_keep_the_old_link(desk
     article = desk["full"].tags.first().article
     page.goto(f"{base}/admin/articles/article/{article.pk}/change/")
     shot(page, "article-admin-1280")
+    assert page.evaluate("document.documentElement.scrollWidth") <= WIDE["width"]
+    pair = desk["pair"]
+    page.goto(f"{base}/admin/articles/candidatepair/{pair.pk}/change/")
+    shot(page, "pair-admin-1280")
     assert page.evaluate("document.documentElement.scrollWidth") <= WIDE["width"]
     page.goto(f"{base}/admin/articles/person/{desk['full'].pk}/change/")
     page.fill("input[name=name]", "Qomaru Zaman Effendi")

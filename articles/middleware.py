@@ -2,10 +2,8 @@
 switch, or, for the API, with Accept-Language."""
 
 from django.conf import settings
-from django.http import HttpResponseRedirect
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
-from django.utils.encoding import iri_to_uri
 
 LANGUAGE_PARAMETER = "lang"
 
@@ -54,11 +52,3 @@ def requested_language(request):
     if is_api(request):
         return translation.get_language_from_request(request)
     return settings.LANGUAGE_CODE
-
-
-def in_language(request, code, rest):
-    """/en/wilayah/lampung/ → /wilayah/lampung/?lang=en: a language prefix as people type it."""
-    query = request.GET.copy()
-    query[LANGUAGE_PARAMETER] = code
-    path = "/" + rest.lstrip("/\\")  # never "//host": a redirect stays on this site
-    return HttpResponseRedirect(f"{iri_to_uri(path)}?{query.urlencode()}")

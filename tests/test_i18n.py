@@ -37,7 +37,7 @@ def test_the_language_switch_is_a_csrf_protected_form_on_every_page(client, arch
 def test_switching_to_english_translates_the_interface_and_returns_to_the_page(client, archive):
     response = switch_to_english(client, "/wilayah/kota-metro/")
     assert response.status_code == 302
-    assert response["Location"] == "/wilayah/kota-metro/"
+    assert response["Location"] == "/wilayah/kota-metro/?lang=en"  # a link that can be shared as it is
     html = client.get("/").content.decode()
     assert '<html lang="en">' in html
     assert "Latest articles" in html and "Artikel terbaru" not in html

@@ -359,9 +359,9 @@ def organization(request, slug):
     organization = get_object_or_404(Organization.objects.select_related("region__parent"), slug=slug)
     context = {
         "organization": organization,
-        "positions": organization.positions.select_related("person__merged_into", "region").order_by(
-            "role", "person__name"
-        )[:100],
+        "positions": organization.positions.select_related("person__merged_into", "region")
+        .order_by("role", "person__name")[:100]
+        .supported(),
         "page": paginate(
             request, Article.objects.about_organization(organization).newest_first().for_listing()
         ),

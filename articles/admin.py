@@ -1,7 +1,13 @@
 """The editors' side of the archive: every model, with tags editable inline on the article."""
 
+from django import forms
 from django.contrib import admin, messages
+from django.db.models import Count, Q
 from django.template.response import TemplateResponse
+from django.utils.text import slugify
+from django.utils.translation import gettext as gettext_now
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from articles.curation import detach_mention, merge_pairs, merge_people, review, swap_pair
 from articles.models import (
@@ -25,6 +31,7 @@ from articles.models import (
     RegionTag,
     TagStatus,
 )
+from articles.naming import unique_slug
 
 
 class RegionAliasInline(admin.TabularInline):
@@ -110,7 +117,7 @@ class ArticleRevisionInline(admin.StackedInline):
     fields = ["imported_at", "batch", "created_at", "title", "published_on", "content_hash", "raw_text"]
     readonly_fields = fields
     can_delete = False
-    verbose_name_plural = "versi sebelumnya"
+    verbose_name_plural = _("versi sebelumnya")
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -144,33 +151,86 @@ class ArticleAdmin(admin.ModelAdmin):
     exclude = ["raw"]
     inlines = [RegionTagInline, PersonTagInline, OrganizationTagInline, EventTagInline, ArticleRevisionInline]
 
-    @admin.display(description="Raw text as imported")
+    @admin.display(description=_("Teks asli seperti diimpor"))
     def raw_text(self, obj):
         return obj.raw_text
 
 
-def choose_and_merge(model_admin, request, items, merge, noun, legend):
-    """The merge actions: ask which of `items` survives, then `merge(survivor, others, user)`."""
+def choose_and_merge(model_admin, request, items, merge, noun, legend, details=None, default=None):
+    """The merge actions: ask which of `items` survives, then `merge(survivor, others, user)`.
+    `details(items)` gives what to choose by for each item; `default` is checked at first."""
     if len(items) < 2:
         model_admin.message_user(
-            request, f"Pilih setidaknya dua {noun} yang belum digabung.", messages.WARNING
+            request,
+            gettext_now("Pilih setidaknya dua %(noun)s yang belum digabung.") % {"noun": noun},
+            messages.WARNING,
         )
         return None
     survivor_id = request.POST.get("survivor", "")
     survivor = next((item for item in items if str(item.pk) == survivor_id), None)
     if request.POST.get("apply") and survivor:
         merged = merge(survivor, [item for item in items if item != survivor], request.user)
-        model_admin.message_user(request, f"{len(merged)} {noun} digabung ke “{survivor}”.", messages.SUCCESS)
+        model_admin.message_user(
+            request,
+            gettext_now("%(n)d %(noun)s digabung ke “%(survivor)s”.")
+            % {"n": len(merged), "noun": noun, "survivor": survivor},
+            messages.SUCCESS,
+        )
         return None
+    default = default or items[0]
     context = {
         **model_admin.admin_site.each_context(request),
-        "title": f"Gabungkan {noun}",
-        "items": items,
+        "title": gettext_now("Gabungkan %(noun)s") % {"noun": noun},
+        "items": [
+            (item, item == default, (details(items) if details else {}).get(item.pk)) for item in items
+        ],
         "legend": legend,
         "opts": model_admin.model._meta,
         "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
     }
     return TemplateResponse(request, "admin/merge_choose.html", context)
+
+
+def merge_details(people):
+    """{person id: names, roles, regions and article count}: what an editor chooses a survivor by."""
+    found = (
+        Person.objects.filter(pk__in=[p.pk for p in people])
+        .prefetch_related("aliases", "positions__region")
+        .annotate(article_count=Count("tags__article", filter=~Q(tags__status="rejected"), distinct=True))
+    )
+    return {
+        person.pk: {
+            "aliases": [alias.name for alias in person.aliases.all()],
+            "roles": list(dict.fromkeys(position.role for position in person.positions.all())),
+            "regions": list(dict.fromkeys(p.region.name for p in person.positions.all() if p.region_id)),
+            "article_count": person.article_count,
+        }
+        for person in found
+    }
+
+
+class LinesField(forms.CharField):
+    """A short list edited one item a line (honorifics), stored as a JSON list."""
+
+    widget = forms.Textarea(attrs={"rows": 3, "cols": 30})
+
+    def prepare_value(self, value):
+        return "\n".join(value) if isinstance(value, list) else value
+
+    def to_python(self, value):
+        return [line.strip() for line in (super().to_python(value) or "").splitlines() if line.strip()]
+
+
+class PersonForm(forms.ModelForm):
+    honorifics = LinesField(
+        required=False,
+        label=_("Gelar"),
+        help_text=_("Seperti tertulis, satu gelar per baris: H., Dr."),
+    )
+
+    class Meta:
+        model = Person
+        fields = ["name", "slug", "honorifics"]
 
 
 class PersonAliasInline(admin.TabularInline):
@@ -179,10 +239,18 @@ class PersonAliasInline(admin.TabularInline):
     fields = ["name"]
 
 
-class PositionInline(admin.TabularInline):
+class PositionInline(admin.StackedInline):
+    """Stacked, a position's fields in three short rows: seven columns side by side were wider than
+    a 1,280 px window."""
+
     model = Position
     extra = 0
-    fields = ["role", "region", "organization", "started_on", "ended_on", "first_seen_on", "last_seen_on"]
+    fields = [
+        "role",
+        ("region", "organization"),
+        ("started_on", "ended_on"),
+        ("first_seen_on", "last_seen_on"),
+    ]
     autocomplete_fields = ["region", "organization"]
 
 
@@ -195,17 +263,33 @@ class PersonAdmin(admin.ModelAdmin):
     readonly_fields = ["merged_into"]
     inlines = [PersonAliasInline, PositionInline]
     actions = ["merge"]
+    form = PersonForm
 
-    @admin.action(description="Gabungkan tokoh terpilih (pilih yang dipertahankan)", permissions=["change"])
+    def save_model(self, request, obj, form, change):
+        """A rename gives the page an address from the new name; the old one keeps redirecting."""
+        old_slug = form.initial.get("slug") if change else None
+        renamed = change and "name" in form.changed_data and "slug" not in form.changed_data
+        if renamed and slugify(obj.name) != obj.slug:
+            obj.slug = unique_slug(Person, obj.name)
+        super().save_model(request, obj, form, change)
+        obj.keep_old_slug(old_slug)
+
+    @admin.action(
+        description=_("Gabungkan tokoh terpilih (pilih yang dipertahankan)"), permissions=["change"]
+    )
     def merge(self, request, queryset):
         return choose_and_merge(
             self,
             request,
             list(queryset.filter(merged_into=None)),
             merge_people,
-            noun="tokoh",
-            legend="Pilih tokoh yang dipertahankan. Tag, jabatan, peristiwa dan alias lainnya pindah ke "
-            "sana; namanya menjadi alias, dan alamat lamanya dialihkan.",
+            details=merge_details,
+            default=Person.fullest_named(queryset.filter(merged_into=None)),
+            noun=gettext_now("tokoh"),
+            legend=gettext_now(
+                "Pilih tokoh yang dipertahankan. Tag, jabatan, peristiwa dan alias lainnya pindah ke "
+                "sana; namanya menjadi alias, dan alamat lamanya dialihkan."
+            ),
         )
 
     def get_search_results(self, request, queryset, search_term):
@@ -252,15 +336,19 @@ class TagAdmin(admin.ModelAdmin):
     raw_id_fields = ["article"]
     actions = ["confirm", "reject"]
 
-    @admin.action(description="Konfirmasi tag terpilih", permissions=["change"])
+    @admin.action(description=_("Konfirmasi tag terpilih"), permissions=["change"])
     def confirm(self, request, queryset):
         changed = review(queryset.select_related("article"), TagStatus.CONFIRMED, request.user)
-        self.message_user(request, f"{changed} tag dikonfirmasi.", messages.SUCCESS)
+        self.message_user(
+            request, ngettext("%(n)d tag dikonfirmasi.", "%(n)d tag dikonfirmasi.", changed) % {"n": changed}
+        )
 
-    @admin.action(description="Tolak tag terpilih", permissions=["change"])
+    @admin.action(description=_("Tolak tag terpilih"), permissions=["change"])
     def reject(self, request, queryset):
         changed = review(queryset.select_related("article"), TagStatus.REJECTED, request.user)
-        self.message_user(request, f"{changed} tag ditolak.", messages.SUCCESS)
+        self.message_user(
+            request, ngettext("%(n)d tag ditolak.", "%(n)d tag ditolak.", changed) % {"n": changed}
+        )
 
 
 @admin.register(RegionTag)
@@ -277,11 +365,11 @@ class PersonTagAdmin(TagAdmin):
     autocomplete_fields = ["person"]
     actions = [*TagAdmin.actions, "detach"]
 
-    @admin.action(description="Lepaskan penyebutan ke tokoh baru", permissions=["change"])
+    @admin.action(description=_("Lepaskan penyebutan ke tokoh baru"), permissions=["change"])
     def detach(self, request, queryset):
         for tag in queryset.select_related("person", "article"):
             detach_mention(tag, request.user)
-        self.message_user(request, f"{queryset.count()} penyebutan dilepaskan.", messages.SUCCESS)
+        self.message_user(request, gettext_now("%(n)d penyebutan dilepaskan.") % {"n": queryset.count()})
 
 
 @admin.register(OrganizationTag)
@@ -339,21 +427,25 @@ class CandidatePairAdmin(admin.ModelAdmin):
             obj.number_confirmed = obj.number is not None  # the importer never changes it again
         super().save_model(request, obj, form, change)
 
-    @admin.action(description="Tukar calon kepala dan wakil", permissions=["change"])
+    @admin.action(description=_("Tukar calon kepala dan wakil"), permissions=["change"])
     def swap(self, request, queryset):
         swapped = sum(swap_pair(pair, request.user) for pair in queryset.select_related("head", "deputy"))
-        self.message_user(request, f"{swapped} paslon ditukar.", messages.SUCCESS)
+        self.message_user(request, gettext_now("%(n)d paslon ditukar.") % {"n": swapped})
 
-    @admin.action(description="Gabungkan paslon terpilih (pilih yang dipertahankan)", permissions=["change"])
+    @admin.action(
+        description=_("Gabungkan paslon terpilih (pilih yang dipertahankan)"), permissions=["change"]
+    )
     def merge(self, request, queryset):
         return choose_and_merge(
             self,
             request,
             list(queryset.select_related("head", "deputy", "contest__region")),
             merge_pairs,
-            noun="paslon",
-            legend="Pilih paslon yang dipertahankan. Tag artikel pindah ke sana, yang belum diketahuinya "
-            "(wakil, nomor urut, tahapan, pengusung) diisi dari yang lain, lalu yang lain dihapus.",
+            noun=gettext_now("paslon"),
+            legend=gettext_now(
+                "Pilih paslon yang dipertahankan. Tag artikel pindah ke sana, yang belum diketahuinya "
+                "(wakil, nomor urut, tahapan, pengusung) diisi dari yang lain, lalu yang lain dihapus."
+            ),
         )
 
 

@@ -2,15 +2,16 @@
 
 from django.contrib import admin
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
-from articles.review import review_queue, waiting_counts
+from articles.review import KINDS, review_queue, waiting_counts
 from articles.search import outbox
 
 
 class ArchiveAdminSite(admin.AdminSite):
-    site_header = "Arsip Berita Pilkada — redaksi"
-    site_title = "Arsip Pilkada"
-    index_title = "Kurasi"
+    site_header = _("Arsip Berita Pilkada — redaksi")
+    site_title = _("Arsip Pilkada")
+    index_title = _("Kurasi")
 
     def get_urls(self):
         extra = [path("review/", self.admin_view(lambda r: review_queue(r, self)), name="review")]
@@ -21,7 +22,7 @@ class ArchiveAdminSite(admin.AdminSite):
         index_waiting, index_waiting_since = outbox.status()
         extra_context = {
             **(extra_context or {}),
-            "review_counts": counts,
+            "review_counts": [(KINDS[kind][2], n) for kind, n in counts.items()],
             "review_total": sum(counts.values()),
             "index_waiting": index_waiting,
             "index_waiting_since": index_waiting_since,

@@ -1,9 +1,12 @@
-"""Attention charts: weekly article counts → bars for a small server-drawn SVG (no Django imports)."""
+"""Attention charts: daily article counts → bars per day, week or month, whichever the span reads
+best at, for a small server-drawn SVG (no Django imports)."""
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-# Up to this many weeks a chart shows weeks; beyond, months (a year of weeks is too thin on a phone).
+# Up to a month a chart shows days; up to this many weeks, weeks; beyond, months (a year of weeks
+# is too thin on a phone).
+MAX_DAYS = 31
 MAX_WEEKS = 26
 WIDTH = 600
 HEIGHT = 120
@@ -23,7 +26,7 @@ class Bar:
 
 @dataclass
 class Chart:
-    unit: str  # "week" or "month"
+    unit: str  # "day", "week" or "month"
     bars: list[Bar] = field(default_factory=list)
     width: int = WIDTH
     height: int = HEIGHT
@@ -44,6 +47,11 @@ class Chart:
     def last(self):
         return self.bars[-1] if self.bars else None
 
+    @property
+    def single(self):
+        """One bucket: the caption names it instead of a range from it to itself."""
+        return len(self.bars) == 1
+
 
 def _month_start(day):
     return day.replace(day=1)
@@ -53,19 +61,30 @@ def _next_month(day):
     return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
 
 
-def _buckets(weekly):
+def _monday(day):
+    return day - timedelta(days=day.weekday())
+
+
+def granularity(first, last):
+    """(unit, step to the next bucket, a day's bucket) for a span of days: days up to a month,
+    weeks up to half a year, months beyond."""
+    if (last - first).days < MAX_DAYS:
+        return "day", lambda d: d + timedelta(days=1), lambda d: d
+    if (last - first).days // 7 < MAX_WEEKS:
+        return "week", lambda d: d + timedelta(days=7), _monday
+    return "month", _next_month, _month_start
+
+
+def _buckets(daily):
     """Fill the gaps so that quiet periods show as empty bars rather than vanish."""
     counts = {}
-    for week, n in weekly:
-        counts[week] = counts.get(week, 0) + n
+    for day, n in daily:
+        counts[day] = counts.get(day, 0) + n
     first, last = min(counts), max(counts)
-    if (last - first).days // 7 < MAX_WEEKS:
-        unit, step, key = "week", lambda d: d + timedelta(days=7), lambda d: d
-    else:
-        unit, step, key = "month", _next_month, _month_start
+    unit, step, key = granularity(first, last)
     merged = {}
-    for week, n in counts.items():
-        merged[key(week)] = merged.get(key(week), 0) + n
+    for day, n in counts.items():
+        merged[key(day)] = merged.get(key(day), 0) + n
     start, end = key(first), key(last)
     buckets = []
     while start <= end:
@@ -74,12 +93,12 @@ def _buckets(weekly):
     return unit, buckets
 
 
-def attention_chart(weekly, width=WIDTH, height=HEIGHT):
-    """Bars for [(monday, count), …]; None when there is nothing to draw."""
-    weekly = [(week, n) for week, n in weekly if week is not None and n]
-    if not weekly:
+def attention_chart(daily, width=WIDTH, height=HEIGHT):
+    """Bars for [(day, count), …]; None when there is nothing to draw."""
+    daily = [(day, n) for day, n in daily if day is not None and n]
+    if not daily:
         return None
-    unit, buckets = _buckets(weekly)
+    unit, buckets = _buckets(daily)
     peak = max(n for _, n in buckets)
     slot = min(width / len(buckets), MAX_SLOT)
     bars = []

@@ -13,7 +13,7 @@ import threading
 import uuid
 
 from django.core.cache import cache
-from django.db.models import Count
+from django.db.models import Count, Max, Min
 from django.db.models.functions import Coalesce
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
@@ -141,3 +141,41 @@ def connect():
         post_delete.connect(changed, sender=model, dispatch_uid=f"counts-delete-{model.__name__}")
     # a person page lists the events they took part in
     m2m_changed.connect(changed, sender=Event.participants.through, dispatch_uid="counts-participants")
+
+
+def archive_summary():
+    """What the archive holds, for the empty search page: totals and the span of its dates."""
+    return cached("archive-summary", _archive_summary)
+
+
+def _archive_summary():
+    from articles.models import Article, Outlet, Person, Region
+
+    span = Article.objects.dated().aggregate(first=Min("dated_on"), last=Max("dated_on"))
+    return {
+        "articles": Article.objects.count(),
+        "undated": Article.objects.undated().count(),
+        "first": span["first"],
+        "last": span["last"],
+        "regions": sum(1 for n in region_counts().values() if n),
+        "people": Person.objects.active().count(),
+        "outlets": Outlet.objects.count(),
+        "regions_total": Region.objects.count(),
+    }
+
+
+def search_choices(people=300):
+    """Names the search form suggests as one types: every region, outlet and race, and the people
+    named most often (a datalist of every person would outweigh the page)."""
+    return cached(f"search-choices-{people}", lambda: _search_choices(people))
+
+
+def _search_choices(limit):
+    from articles.models import Contest, Outlet, Region
+
+    return {
+        "regions": list(Region.objects.order_by("name").values_list("name", flat=True)),
+        "contests": list(Contest.objects.order_by("region__name").values_list("region__name", flat=True)),
+        "outlets": list(Outlet.objects.order_by("name").values_list("name", flat=True)),
+        "people": sorted(p.name for p in most_mentioned_people(limit)),
+    }

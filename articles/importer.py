@@ -46,7 +46,7 @@ from articles.models import (
     RegionTag,
     TagStatus,
 )
-from articles.naming import name_key, role_key, unique_slug
+from articles.naming import fallback_title, name_key, role_key, unique_slug
 from articles.pairs import PairStore
 from articles.reading import normalise, parse, parse_in_worker, start_worker
 from articles.search import outbox
@@ -141,12 +141,6 @@ def collect_paths(args, source=None):
 
 def content_hash(text):
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def fallback_title(body):
-    """Texts without a headline get their opening words, so every article has a readable title."""
-    first = body.strip().split("\n", 1)[0].strip()
-    return first if len(first) <= 120 else first[:100].rsplit(" ", 1)[0] + " …"
 
 
 def interrupted_and_unindexed(current_batch):

@@ -2,9 +2,11 @@
 they mention, the Pilkada 2024 contests and candidate pairs, and the tags that tie them together
 with the editor's verdict."""
 
+import re
 import zoneinfo
 from collections import Counter
 from datetime import date, datetime, time, timedelta
+from urllib.parse import urlsplit
 
 from django.db import models
 from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Value
@@ -12,8 +14,10 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from articles.extraction.dates import zone_name
+from articles.naming import fallback_title, role_key
 
 
 class Level(models.TextChoices):
@@ -33,23 +37,49 @@ class RegionQuerySet(models.QuerySet):
         """The region itself and, for a province, its kabupaten/kota."""
         return self.filter(Q(pk=region.pk) | Q(parent=region))
 
+    def named(self, value):
+        """The region a person or a link means by `value`: its Kemendagri code (18.72), the slug of its
+        page (kota-metro) or its name (Kota Metro, any case); None if there is none."""
+        value = (value or "").strip()
+        if not value:
+            return None
+        if re.match(r"^[0-9]{2}(\.[0-9]{2})?$", value):
+            return self.filter(code=value).first()
+        return self.filter(Q(slug=value) | Q(name__iexact=value)).order_by("code").first()
+
 
 class Region(models.Model):
     """A province, kabupaten or kota as listed by Kemendagri."""
 
-    code = models.CharField(max_length=5, unique=True, help_text="Kemendagri code: 18 or 18.72")
-    name = models.CharField(max_length=100)
-    level = models.CharField(max_length=10, choices=Level.choices)
-    parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    code = models.CharField(
+        max_length=5, unique=True, help_text=_("Kode Kemendagri: 18 atau 18.72"), verbose_name=_("kode")
     )
-    slug = models.SlugField(max_length=100, unique=True)
-    election = models.CharField(max_length=10, blank=True, help_text="pilgub, pilbup or pilwalkot")
-    pilkada_2024 = models.BooleanField(default=False, help_text="Held a Pilkada on 27 Nov 2024")
+    name = models.CharField(max_length=100, verbose_name=_("nama"))
+    level = models.CharField(max_length=10, choices=Level.choices, verbose_name=_("tingkat"))
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        verbose_name=_("induk"),
+    )
+    slug = models.SlugField(max_length=100, unique=True, verbose_name=_("slug"))
+    election = models.CharField(
+        max_length=10,
+        blank=True,
+        help_text=_("pilgub, pilbup atau pilwalkot"),
+        verbose_name=_("jenis pemilihan"),
+    )
+    pilkada_2024 = models.BooleanField(
+        default=False, help_text=_("Menggelar Pilkada pada 27 November 2024"), verbose_name=_("Pilkada 2024")
+    )
 
     objects = RegionQuerySet.as_manager()
 
     class Meta:
+        verbose_name = pgettext_lazy("satu", "wilayah")
+        verbose_name_plural = pgettext_lazy("jamak", "wilayah")
         ordering = ["code"]
         constraints = [
             models.CheckConstraint(
@@ -79,13 +109,16 @@ class Region(models.Model):
 class RegionAlias(models.Model):
     """Another name a region goes by in the news: short names, abbreviations, old names."""
 
-    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="aliases")
-    name = models.CharField(max_length=100)
-    kind = models.CharField(max_length=30, blank=True)
+    region = models.ForeignKey(
+        Region, on_delete=models.CASCADE, related_name="aliases", verbose_name=_("wilayah")
+    )
+    name = models.CharField(max_length=100, verbose_name=_("nama"))
+    kind = models.CharField(max_length=30, blank=True, verbose_name=_("jenis"))
 
     class Meta:
+        verbose_name = pgettext_lazy("satu", "alias wilayah")
+        verbose_name_plural = pgettext_lazy("jamak", "alias wilayah")
         ordering = ["region", "name"]
-        verbose_name_plural = "region aliases"
         constraints = [
             models.UniqueConstraint(fields=["region", "name"], name="region_alias_unique"),
         ]
@@ -97,11 +130,13 @@ class RegionAlias(models.Model):
 class Outlet(models.Model):
     """A news site or paper, named as it credits itself in its texts."""
 
-    name = models.CharField(max_length=120)
-    slug = models.SlugField(max_length=120, unique=True)
-    domain = models.CharField(max_length=200, blank=True)
+    name = models.CharField(max_length=120, verbose_name=_("nama"))
+    slug = models.SlugField(max_length=120, unique=True, verbose_name=_("slug"))
+    domain = models.CharField(max_length=200, blank=True, verbose_name=_("domain"))
 
     class Meta:
+        verbose_name = pgettext_lazy("satu", "media")
+        verbose_name_plural = pgettext_lazy("jamak", "media")
         ordering = ["name"]
 
     def __str__(self):
@@ -114,18 +149,19 @@ class Outlet(models.Model):
 class ImportBatch(models.Model):
     """One run of import_articles: what was read and what became of each file."""
 
-    started_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
+    started_at = models.DateTimeField(auto_now_add=True, verbose_name=_("mulai"))
+    finished_at = models.DateTimeField(null=True, blank=True, verbose_name=_("selesai"))
     paths = models.JSONField(default=list)
-    created = models.PositiveIntegerField(default=0)
-    updated = models.PositiveIntegerField(default=0)
-    unchanged = models.PositiveIntegerField(default=0)
-    failed = models.PositiveIntegerField(default=0)
+    created = models.PositiveIntegerField(default=0, verbose_name=_("baru"))
+    updated = models.PositiveIntegerField(default=0, verbose_name=_("diperbarui"))
+    unchanged = models.PositiveIntegerField(default=0, verbose_name=_("tidak berubah"))
+    failed = models.PositiveIntegerField(default=0, verbose_name=_("gagal"))
     errors = models.JSONField(default=list, help_text='[{"file": ..., "reason": ...}]')
 
     class Meta:
+        verbose_name = pgettext_lazy("satu", "impor")
+        verbose_name_plural = pgettext_lazy("jamak", "impor")
         ordering = ["-started_at"]
-        verbose_name_plural = "import batches"
 
     def __str__(self):
         return f"Import {self.started_at:%Y-%m-%d %H:%M}"
@@ -211,9 +247,9 @@ class ArticleQuerySet(models.QuerySet):
             counts[period(day)] += n
         return counts
 
-    def weekly_counts(self):
-        """[(monday, n), …] oldest first: the data behind the attention charts."""
-        return sorted(self.counts_by(lambda day: day - timedelta(days=day.weekday())).items())
+    def daily_counts(self):
+        """[(day, n), …] oldest first: the data behind the attention charts."""
+        return sorted(self.counts_by(lambda day: day).items())
 
 
 class DateSource(models.TextChoices):
@@ -226,46 +262,68 @@ class DateSource(models.TextChoices):
 class Article(models.Model):
     """A news text as imported: the raw bytes untouched, and what was read from them."""
 
-    title = models.CharField(max_length=500)
-    body = models.TextField(help_text="Clean body: paragraphs separated by a blank line")
-    raw = models.BinaryField(help_text="The file exactly as imported, byte for byte")
+    title = models.CharField(max_length=500, verbose_name=_("judul"))
+    body = models.TextField(
+        help_text=_("Isi bersih: paragraf dipisahkan baris kosong"), verbose_name=_("isi")
+    )
+    raw = models.BinaryField(help_text=_("Berkas persis seperti diimpor, byte demi byte"))
     encoding = models.CharField(max_length=20, default="utf-8")
-    content_hash = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the text")
+    content_hash = models.CharField(max_length=64, unique=True, help_text=_("SHA-256 dari teksnya"))
     # Identity: the same (source, source_path) again is the same document, in a new version or not.
     source = models.CharField(
-        max_length=200, help_text="Where the file came from: import --source, or the imported folder's name"
+        max_length=200, help_text=_("Asal berkas: import --source, atau nama folder yang diimpor")
     )
     source_path = models.CharField(
-        max_length=1000, help_text="The file's path inside its source, folders separated by /"
+        max_length=1000, help_text=_("Jalur berkas di dalam sumbernya, folder dipisahkan /")
     )
-    source_file = models.CharField(max_length=255, db_index=True, help_text="Imported file name")
-    source_url = models.URLField(max_length=1000, blank=True)
-    published_on = models.DateField(null=True, blank=True, help_text="The date the text states")
-    published_at = models.DateTimeField(null=True, blank=True, help_text="When a time was given")
-    published_zone = models.CharField(max_length=4, blank=True, help_text="WIB, WITA or WIT, as printed")
+    source_file = models.CharField(max_length=255, db_index=True, help_text=_("Nama berkas yang diimpor"))
+    source_url = models.URLField(max_length=1000, blank=True, verbose_name=_("URL sumber"))
+    published_on = models.DateField(
+        null=True, blank=True, help_text=_("Tanggal yang tertulis di teks"), verbose_name=_("tanggal terbit")
+    )
+    published_at = models.DateTimeField(
+        null=True, blank=True, help_text=_("Bila jam disebutkan"), verbose_name=_("waktu terbit")
+    )
+    published_zone = models.CharField(
+        max_length=4, blank=True, help_text=_("WIB, WITA atau WIT, seperti tertulis")
+    )
     # Every archive page, facet and filter goes by this date, so undated texts can still be browsed.
     dated_on = models.DateField(
-        null=True, blank=True, help_text="The browse date: the stated date, else the date the lead reports"
+        null=True,
+        blank=True,
+        help_text=_("Tanggal jelajah: tanggal yang tertulis, atau tanggal yang disebut teras berita"),
     )
     date_source = models.CharField(max_length=10, choices=DateSource.choices, blank=True)
     dateline = models.CharField(max_length=100, blank=True)
     dateline_region = models.ForeignKey(
-        Region, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        Region,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("wilayah dateline"),
     )
     outlet = models.ForeignKey(
-        Outlet, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+        Outlet,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+        verbose_name=_("media"),
     )
-    credits = models.JSONField(default=dict, blank=True, help_text="Reporter, editor, photo credits")
+    credits = models.JSONField(default=dict, blank=True, help_text=_("Kredit wartawan, editor, foto"))
     event_dates = models.JSONField(default=list, blank=True)
     batch = models.ForeignKey(
         ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("dibuat"))
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
+        verbose_name = pgettext_lazy("satu", "artikel")
+        verbose_name_plural = pgettext_lazy("jamak", "artikel")
         ordering = ["-dated_on", "-pk"]
         constraints = [
             models.UniqueConstraint(fields=["source", "source_path"], name="article_source_identity"),
@@ -290,6 +348,20 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return reverse("article", args=[self.pk])
+
+    @property
+    def has_headline(self):
+        """False when the text had no headline and the title is its opening words (fallback_title):
+        a citation then says "tanpa judul" rather than present them as a title."""
+        return bool(self.title) and self.title != fallback_title(self.body)[:500]
+
+    @property
+    def cited_source(self):
+        """Who published it, for a citation: the outlet, else the domain of the source address."""
+        if self.outlet_id:
+            return self.outlet.name
+        host = urlsplit(self.source_url or "").hostname or ""
+        return host.removeprefix("www.")
 
     def set_dates(self, moment, has_time, lead_date):
         """The date the text states, its time kept in the zone printed; else, to browse by, the date
@@ -338,26 +410,30 @@ class ArticleRevision(models.Model):
     the text they decoded to, and what was read from them then, tags included."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
-    raw = models.BinaryField(help_text="The file exactly as imported then, byte for byte")
+    raw = models.BinaryField(help_text=_("Berkas persis seperti diimpor saat itu, byte demi byte"))
     encoding = models.CharField(max_length=20, default="utf-8")
-    text = models.TextField(help_text="The decoded text; content_hash is its SHA-256")
-    content_hash = models.CharField(max_length=64, help_text="SHA-256 of the text")
+    text = models.TextField(help_text=_("Teks yang sudah didekode; content_hash adalah SHA-256-nya"))
+    content_hash = models.CharField(max_length=64, help_text=_("SHA-256 dari teksnya"))
     title = models.CharField(max_length=500)
     published_on = models.DateField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
-    tags = models.JSONField(default=dict, blank=True, help_text="The tags as they were, with their status")
+    tags = models.JSONField(default=dict, blank=True, help_text=_("Tag seperti saat itu, dengan statusnya"))
     batch = models.ForeignKey(
         ImportBatch,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The import that brought this version",
+        help_text=_("Impor yang membawa versi ini"),
     )
-    imported_at = models.DateTimeField(help_text="When this version was imported")
-    created_at = models.DateTimeField(auto_now_add=True, help_text="When a newer version replaced it")
+    imported_at = models.DateTimeField(help_text=_("Kapan versi ini diimpor"))
+    created_at = models.DateTimeField(
+        auto_now_add=True, help_text=_("Kapan versi yang lebih baru menggantikannya")
+    )
 
     class Meta:
+        verbose_name = pgettext_lazy("satu", "versi artikel")
+        verbose_name_plural = pgettext_lazy("jamak", "versi artikel")
         ordering = ["-created_at", "-pk"]
 
     def __str__(self):
@@ -394,23 +470,30 @@ class PersonQuerySet(models.QuerySet):
 class Person(models.Model):
     """Somebody the news names: an official, a candidate, an election worker."""
 
-    name = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=200, unique=True)
-    honorifics = models.JSONField(default=list, blank=True, help_text='As printed: ["H.", "Dr."]')
+    name = models.CharField(max_length=200, verbose_name=_("nama"))
+    slug = models.SlugField(max_length=200, unique=True, verbose_name=_("slug"))
+    honorifics = models.JSONField(
+        default=list,
+        blank=True,
+        help_text=_("Seperti tertulis, satu gelar per baris: H., Dr."),
+        verbose_name=_("gelar"),
+    )
     merged_into = models.ForeignKey(
         "self",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="merged_from",
-        help_text="Set when an editor merged this record into another; its URL redirects there.",
+        help_text=_("Diisi bila redaksi menggabungkan tokoh ini ke tokoh lain; alamatnya dialihkan ke sana."),
+        verbose_name=_("digabung ke"),
     )
 
     objects = PersonQuerySet.as_manager()
 
     class Meta:
+        verbose_name = pgettext_lazy("satu", "tokoh")
+        verbose_name_plural = pgettext_lazy("jamak", "tokoh")
         ordering = ["name"]
-        verbose_name_plural = "people"
 
     def __str__(self):
         return self.name
@@ -418,22 +501,55 @@ class Person(models.Model):
     def get_absolute_url(self):
         return reverse("person", args=[self.slug])
 
+    def keep_old_slug(self, old_slug):
+        """After a rename changed the slug: the old address redirects here, and the new one is no
+        longer anybody's old address."""
+        PersonSlug.objects.filter(slug=self.slug).delete()
+        if old_slug and old_slug != self.slug:
+            PersonSlug.objects.update_or_create(slug=old_slug, defaults={"person": self})
+
+    @staticmethod
+    def fullest_named(people):
+        """The one whose name says most (most words, then most letters): what a merge keeps by default,
+        so "Qomaru Zaman" wins over "Qomaru"."""
+        return max(people, key=lambda p: (len(p.name.split()), len(p.name), -p.pk), default=None)
+
     @property
     def other_names(self):
         """Aliases other than the name itself (uses the prefetched aliases when there are any)."""
         return [a for a in self.aliases.all() if a.name.casefold() != self.name.casefold()]
 
 
+class PersonSlug(models.Model):
+    """An address a person's page had before a rename: it redirects to the page as it is now."""
+
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="old_slugs", verbose_name=_("tokoh")
+    )
+    slug = models.SlugField(max_length=200, unique=True, verbose_name=_("slug lama"))
+
+    class Meta:
+        verbose_name = pgettext_lazy("satu", "alamat lama tokoh")
+        verbose_name_plural = pgettext_lazy("jamak", "alamat lama tokoh")
+        ordering = ["slug"]
+
+    def __str__(self):
+        return self.slug
+
+
 class PersonAlias(models.Model):
     """Another form of a person's name seen in the news; `key` is what name matching compares."""
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
-    name = models.CharField(max_length=200)
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="aliases", verbose_name=_("tokoh")
+    )
+    name = models.CharField(max_length=200, verbose_name=_("nama"))
     key = models.CharField(max_length=200, db_index=True)
 
     class Meta:
+        verbose_name = pgettext_lazy("satu", "alias tokoh")
+        verbose_name_plural = pgettext_lazy("jamak", "alias tokoh")
         ordering = ["name"]
-        verbose_name_plural = "person aliases"
         constraints = [
             models.UniqueConstraint(fields=["person", "key"], name="person_alias_unique"),
         ]
@@ -453,15 +569,26 @@ class OrganizationKind(models.TextChoices):
 class Organization(models.Model):
     """An institution: KPU, Bawaslu, DKPP, a regional government office, a party …"""
 
-    name = models.CharField(max_length=200, unique=True, help_text="Normalised: Bawaslu Kota Metro")
-    slug = models.SlugField(max_length=200, unique=True)
-    acronym = models.CharField(max_length=50, blank=True)
-    kind = models.CharField(max_length=20, choices=OrganizationKind.choices, default="other")
+    name = models.CharField(
+        max_length=200, unique=True, help_text=_("Dinormalkan: Bawaslu Kota Metro"), verbose_name=_("nama")
+    )
+    slug = models.SlugField(max_length=200, unique=True, verbose_name=_("slug"))
+    acronym = models.CharField(max_length=50, blank=True, verbose_name=_("singkatan"))
+    kind = models.CharField(
+        max_length=20, choices=OrganizationKind.choices, default="other", verbose_name=_("jenis")
+    )
     region = models.ForeignKey(
-        Region, null=True, blank=True, on_delete=models.SET_NULL, related_name="organizations"
+        Region,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="organizations",
+        verbose_name=_("wilayah"),
     )
 
     class Meta:
+        verbose_name = pgettext_lazy("satu", "lembaga")
+        verbose_name_plural = pgettext_lazy("jamak", "lembaga")
         ordering = ["name"]
 
     def __str__(self):
@@ -471,26 +598,79 @@ class Organization(models.Model):
         return reverse("organization", args=[self.slug])
 
 
+class PositionQuerySet(models.QuerySet):
+    def by_mentions(self):
+        """The most-mentioned holders first (articles with a live tag on the person), then by role:
+        the officials of a region page."""
+        live = PersonTag.objects.live().filter(person=OuterRef("person_id"))
+        counts = (
+            live.order_by()
+            .annotate(one=Value(1))
+            .values("one")
+            .annotate(n=Count("article_id", distinct=True))
+        )
+        mentions = Coalesce(Subquery(counts.values("n"), output_field=IntegerField()), 0)
+        return self.annotate(mentions=mentions).order_by("-mentions", "person__name", "role", "pk")
+
+    def supported(self):
+        """The positions still backed by the news, as a list: an editor's own (no source article), or
+        one a live mention of the person in that role supports. Rejecting the only mention that gave
+        someone a position hides it; confirming or restoring a mention brings it back."""
+        positions = list(self)
+        live_roles = PersonTag.objects.live().filter(person_id__in={p.person_id for p in positions})
+        backed = {
+            (person_id, role_key(role)) for person_id, role in live_roles.values_list("person_id", "role")
+        }
+        return [
+            p for p in positions if p.source_article_id is None or (p.person_id, role_key(p.role)) in backed
+        ]
+
+
 class Position(models.Model):
     """A person holding a role, as seen in the news; each sighting extends first/last seen."""
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="positions")
-    role = models.CharField(max_length=200, help_text="As stated: Wakil Wali Kota, Ketua Bawaslu")
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="positions", verbose_name=_("tokoh")
+    )
+    role = models.CharField(
+        max_length=200,
+        help_text=_("Seperti tertulis: Wakil Wali Kota, Ketua Bawaslu"),
+        verbose_name=_("jabatan"),
+    )
     region = models.ForeignKey(
-        Region, null=True, blank=True, on_delete=models.SET_NULL, related_name="positions"
+        Region,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="positions",
+        verbose_name=_("wilayah"),
     )
     organization = models.ForeignKey(
-        Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="positions"
+        Organization,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="positions",
+        verbose_name=_("lembaga"),
     )
-    started_on = models.DateField(null=True, blank=True)
-    ended_on = models.DateField(null=True, blank=True)
-    first_seen_on = models.DateField(null=True, blank=True)
-    last_seen_on = models.DateField(null=True, blank=True)
+    started_on = models.DateField(null=True, blank=True, verbose_name=_("mulai menjabat"))
+    ended_on = models.DateField(null=True, blank=True, verbose_name=_("selesai menjabat"))
+    first_seen_on = models.DateField(null=True, blank=True, verbose_name=_("pertama diberitakan"))
+    last_seen_on = models.DateField(null=True, blank=True, verbose_name=_("terakhir diberitakan"))
     source_article = models.ForeignKey(
-        Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="positions_seen"
+        Article,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="positions_seen",
+        verbose_name=_("artikel sumber"),
     )
 
+    objects = PositionQuerySet.as_manager()
+
     class Meta:
+        verbose_name = pgettext_lazy("satu", "jabatan")
+        verbose_name_plural = pgettext_lazy("jamak", "jabatan")
         ordering = ["person", "-last_seen_on", "role"]
         indexes = [
             # officials on a region page
@@ -519,17 +699,28 @@ class EventKind(models.TextChoices):
 class Event(models.Model):
     """Something that happened on a day somewhere: a meeting, a draw, a debate, the vote."""
 
-    name = models.CharField(max_length=300)
-    slug = models.SlugField(max_length=200, unique=True)
-    kind = models.CharField(max_length=20, choices=EventKind.choices, default="other")
-    date = models.DateField(null=True, blank=True)
-    place = models.CharField(max_length=200, blank=True)
-    region = models.ForeignKey(
-        Region, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
+    name = models.CharField(max_length=300, verbose_name=_("nama"))
+    slug = models.SlugField(max_length=200, unique=True, verbose_name=_("slug"))
+    kind = models.CharField(
+        max_length=20, choices=EventKind.choices, default="other", verbose_name=_("jenis")
     )
-    participants = models.ManyToManyField(Person, blank=True, related_name="events")
+    date = models.DateField(null=True, blank=True, verbose_name=_("tanggal"))
+    place = models.CharField(max_length=200, blank=True, verbose_name=_("tempat"))
+    region = models.ForeignKey(
+        Region,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        verbose_name=_("wilayah"),
+    )
+    participants = models.ManyToManyField(
+        Person, blank=True, related_name="events", verbose_name=_("peserta")
+    )
 
     class Meta:
+        verbose_name = pgettext_lazy("satu", "peristiwa")
+        verbose_name_plural = pgettext_lazy("jamak", "peristiwa")
         ordering = ["-date", "name"]
         constraints = [
             # two articles about the same event point at one Event
@@ -570,16 +761,25 @@ class Tag(models.Model):
     Rejected tags are kept rather than deleted so that a re-import cannot bring them back.
     """
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE)
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, verbose_name=_("artikel"))
     status = models.CharField(
-        max_length=10, choices=TagStatus.choices, default=TagStatus.SUGGESTED, db_index=True
+        max_length=10,
+        choices=TagStatus.choices,
+        default=TagStatus.SUGGESTED,
+        db_index=True,
+        verbose_name=_("status"),
     )
-    confidence = models.FloatField(default=0.5)
-    evidence = models.CharField(max_length=500, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    reviewed_at = models.DateTimeField(null=True, blank=True)
+    confidence = models.FloatField(default=0.5, verbose_name=_("keyakinan"))
+    evidence = models.CharField(max_length=500, blank=True, verbose_name=_("bukti"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("dibuat"))
+    reviewed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("ditinjau pada"))
     reviewed_by = models.ForeignKey(
-        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "auth.User",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("ditinjau oleh"),
     )
 
     objects = TagQuerySet.as_manager()
@@ -594,9 +794,13 @@ class Tag(models.Model):
 
 
 class RegionTag(Tag):
-    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="tags")
+    region = models.ForeignKey(
+        Region, on_delete=models.CASCADE, related_name="tags", verbose_name=_("wilayah")
+    )
 
     class Meta(Tag.Meta):
+        verbose_name = pgettext_lazy("satu", "tag wilayah")
+        verbose_name_plural = pgettext_lazy("jamak", "tag wilayah")
         default_related_name = "region_tags"
         constraints = [
             models.UniqueConstraint(fields=["article", "region"], name="region_tag_unique"),
@@ -611,10 +815,14 @@ class RegionTag(Tag):
 
 
 class PersonTag(Tag):
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="tags")
-    role = models.CharField(max_length=200, blank=True, help_text="The role stated in this article")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="tags", verbose_name=_("tokoh"))
+    role = models.CharField(
+        max_length=200, blank=True, help_text=_("Jabatan yang disebut artikel ini"), verbose_name=_("jabatan")
+    )
 
     class Meta(Tag.Meta):
+        verbose_name = pgettext_lazy("satu", "tag tokoh")
+        verbose_name_plural = pgettext_lazy("jamak", "tag tokoh")
         default_related_name = "person_tags"
         constraints = [
             models.UniqueConstraint(fields=["article", "person"], name="person_tag_unique"),
@@ -629,9 +837,13 @@ class PersonTag(Tag):
 
 
 class OrganizationTag(Tag):
-    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="tags")
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="tags", verbose_name=_("lembaga")
+    )
 
     class Meta(Tag.Meta):
+        verbose_name = pgettext_lazy("satu", "tag lembaga")
+        verbose_name_plural = pgettext_lazy("jamak", "tag lembaga")
         default_related_name = "organization_tags"
         constraints = [
             models.UniqueConstraint(fields=["article", "organization"], name="organization_tag_unique"),
@@ -642,9 +854,13 @@ class OrganizationTag(Tag):
 
 
 class EventTag(Tag):
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="tags")
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="tags", verbose_name=_("peristiwa")
+    )
 
     class Meta(Tag.Meta):
+        verbose_name = pgettext_lazy("satu", "tag peristiwa")
+        verbose_name_plural = pgettext_lazy("jamak", "tag peristiwa")
         default_related_name = "event_tags"
         constraints = [
             models.UniqueConstraint(fields=["article", "event"], name="event_tag_unique"),
@@ -655,9 +871,13 @@ class EventTag(Tag):
 
 
 class PairTag(Tag):
-    pair = models.ForeignKey("CandidatePair", on_delete=models.CASCADE, related_name="tags")
+    pair = models.ForeignKey(
+        "CandidatePair", on_delete=models.CASCADE, related_name="tags", verbose_name=_("paslon")
+    )
 
     class Meta(Tag.Meta):
+        verbose_name = pgettext_lazy("satu", "tag paslon")
+        verbose_name_plural = pgettext_lazy("jamak", "tag paslon")
         default_related_name = "pair_tags"
         constraints = [
             models.UniqueConstraint(fields=["article", "pair"], name="pair_tag_unique"),
@@ -729,19 +949,30 @@ class ContestQuerySet(models.QuerySet):
 class Contest(models.Model):
     """One race of the 27 November 2024 Pilkada: a governor, regent or mayor for one region."""
 
-    region = models.OneToOneField(Region, on_delete=models.CASCADE, related_name="contest")
-    office = models.CharField(max_length=10, choices=Office.choices)
-    election_date = models.DateField(default=ELECTION_DAY)
+    region = models.OneToOneField(
+        Region, on_delete=models.CASCADE, related_name="contest", verbose_name=_("wilayah")
+    )
+    office = models.CharField(max_length=10, choices=Office.choices, verbose_name=_("jabatan"))
+    election_date = models.DateField(default=ELECTION_DAY, verbose_name=_("tanggal pemilihan"))
     single_pair = models.BooleanField(
-        default=False, help_text="One pair against the empty box (kotak kosong)"
+        default=False,
+        help_text=_("Satu paslon melawan kotak kosong"),
+        verbose_name=_("calon tunggal"),
     )
     winner = models.ForeignKey(
-        "CandidatePair", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "CandidatePair",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("pemenang"),
     )
 
     objects = ContestQuerySet.as_manager()
 
     class Meta:
+        verbose_name = pgettext_lazy("satu", "pemilihan")
+        verbose_name_plural = pgettext_lazy("jamak", "pemilihan")
         ordering = ["region__code"]
 
     def __str__(self):
@@ -831,17 +1062,33 @@ class CandidatePair(models.Model):
     race it is: a suggestion kept apart rather than attached to a wrong race."""
 
     contest = models.ForeignKey(
-        Contest, null=True, blank=True, on_delete=models.SET_NULL, related_name="pairs"
+        Contest,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="pairs",
+        verbose_name=_("pemilihan"),
     )
-    number = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Ballot number (nomor urut)")
+    number = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text=_("Nomor urut di surat suara"), verbose_name=_("nomor urut")
+    )
     number_confirmed = models.BooleanField(
-        default=False, help_text="Set by an editor: the importer never changes a confirmed number"
+        default=False,
+        help_text=_("Diisi redaksi: importer tidak pernah mengubah nomor yang dikonfirmasi"),
+        verbose_name=_("nomor urut dikonfirmasi"),
     )
-    head = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="pairs_headed")
+    head = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="pairs_headed", verbose_name=_("calon kepala daerah")
+    )
     deputy = models.ForeignKey(
-        Person, null=True, blank=True, on_delete=models.CASCADE, related_name="pairs_deputised"
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="pairs_deputised",
+        verbose_name=_("calon wakil"),
     )
-    stage = models.CharField(max_length=12, choices=Stage.choices, blank=True)
+    stage = models.CharField(max_length=12, choices=Stage.choices, blank=True, verbose_name=_("tahapan"))
     # the first article reporting each stage, by its publication date
     bakal_calon_on = models.DateField(null=True, blank=True)
     calon_on = models.DateField(null=True, blank=True)
@@ -852,15 +1099,20 @@ class CandidatePair(models.Model):
         blank=True,
         related_name="supported_pairs",
         limit_choices_to={"kind": OrganizationKind.PARTY},
+        verbose_name=_("partai pengusung"),
     )
-    independent = models.BooleanField(default=False, help_text="Perseorangan: no party support")
-    first_seen_on = models.DateField(null=True, blank=True)
-    last_seen_on = models.DateField(null=True, blank=True)
-    slug = models.SlugField(max_length=200, unique=True)
+    independent = models.BooleanField(
+        default=False, help_text=_("Perseorangan: tanpa dukungan partai"), verbose_name=_("perseorangan")
+    )
+    first_seen_on = models.DateField(null=True, blank=True, verbose_name=_("pertama diberitakan"))
+    last_seen_on = models.DateField(null=True, blank=True, verbose_name=_("terakhir diberitakan"))
+    slug = models.SlugField(max_length=200, unique=True, verbose_name=_("slug"))
 
     objects = CandidatePairQuerySet.as_manager()
 
     class Meta:
+        verbose_name = pgettext_lazy("satu", "pasangan calon")
+        verbose_name_plural = pgettext_lazy("jamak", "pasangan calon")
         ordering = ["contest", F("number").asc(nulls_last=True), "pk"]
         constraints = [
             models.CheckConstraint(

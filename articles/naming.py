@@ -31,3 +31,9 @@ def unique_slug(model, text, max_length=190):
         n += 1
         slug = f"{base}-{n}"
     return slug
+
+
+def fallback_title(body):
+    """Texts without a headline get their opening words, so every article has a readable title."""
+    first = body.strip().split("\n", 1)[0].strip()
+    return first if len(first) <= 120 else first[:100].rsplit(" ", 1)[0] + " …"

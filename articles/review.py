@@ -7,8 +7,12 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from articles.counts import search_choices
 from articles.curation import review
+from articles.evidence import mention_sentence, needles_for
 from articles.models import (
     EventTag,
     OrganizationTag,
@@ -21,11 +25,11 @@ from articles.models import (
 )
 
 KINDS = {
-    "person": (PersonTag, "person", "Tokoh"),
-    "region": (RegionTag, "region", "Wilayah"),
-    "organization": (OrganizationTag, "organization", "Lembaga"),
-    "event": (EventTag, "event", "Peristiwa"),
-    "pair": (PairTag, "pair", "Paslon"),
+    "person": (PersonTag, "person", _("Tokoh")),
+    "region": (RegionTag, "region", _("Wilayah")),
+    "organization": (OrganizationTag, "organization", _("Lembaga")),
+    "event": (EventTag, "event", _("Peristiwa")),
+    "pair": (PairTag, "pair", _("Paslon")),
 }
 # what a row shows of its entity besides the entity itself, and the entity's name for "per entitas"
 RELATED = {"pair": ["pair__head", "pair__deputy", "pair__contest__region"]}
@@ -33,25 +37,51 @@ NAME = {"pair": "pair__head__name"}
 
 
 def waiting_counts():
-    return {kind: model.objects.suggested().count() for kind, (model, _, _) in KINDS.items()}
+    return {kind: model.objects.suggested().count() for kind, (model, _field, _label) in KINDS.items()}
+
+
+def other_names(entity):
+    """Names besides str(entity) that the article may use for it: what to look for as evidence."""
+    names = [getattr(entity, "acronym", ""), getattr(entity, "short_name", "")]
+    if hasattr(entity, "head"):  # a candidate pair: its candidates' names
+        names += [entity.head.name, entity.deputy.name if entity.deputy_id else ""]
+    return [n for n in names if n]
 
 
 class QueueFilter(forms.Form):
-    kind = forms.ChoiceField(choices=[(k, v[2]) for k, v in KINDS.items()], required=False)
-    region = forms.CharField(required=False, max_length=5, help_text="Kemendagri code, e.g. 18.72")
-    outlet = forms.ModelChoiceField(Outlet.objects.all(), required=False)
-    min_confidence = forms.FloatField(required=False, min_value=0, max_value=1)
-    max_confidence = forms.FloatField(required=False, min_value=0, max_value=1)
+    kind = forms.ChoiceField(label=_("Jenis"), choices=[(k, v[2]) for k, v in KINDS.items()], required=False)
+    region = forms.CharField(
+        label=_("Wilayah"),
+        required=False,
+        max_length=100,
+        help_text=_("Nama wilayah (ketik lalu pilih), atau kodenya; provinsi mencakup kabupaten/kotanya."),
+    )
+    outlet = forms.CharField(label=_("Media"), required=False, max_length=120)
+    min_confidence = forms.FloatField(label=_("Keyakinan minimum"), required=False, min_value=0, max_value=1)
+    max_confidence = forms.FloatField(label=_("Keyakinan maksimum"), required=False, min_value=0, max_value=1)
     order = forms.ChoiceField(
-        choices=[("article", "per artikel"), ("entity", "per entitas"), ("confidence", "keyakinan")],
+        label=_("Urutan"),
+        choices=[("article", _("per artikel")), ("entity", _("per entitas")), ("confidence", _("keyakinan"))],
         required=False,
     )
 
     def clean_region(self):
-        code = self.cleaned_data["region"].strip()
-        if code and not Region.objects.filter(code=code).exists():
-            raise forms.ValidationError("Kode wilayah tidak dikenal.")
-        return code
+        value = self.cleaned_data["region"].strip()
+        if not value:
+            return None
+        region = Region.objects.named(value)
+        if region is None:
+            raise forms.ValidationError(_("Wilayah %(value)s tidak dikenal."), params={"value": value})
+        return region
+
+    def clean_outlet(self):
+        value = self.cleaned_data["outlet"].strip()
+        if not value:
+            return None
+        outlet = Outlet.objects.filter(Q(slug=value) | Q(name__iexact=value)).first()
+        if outlet is None:
+            raise forms.ValidationError(_("Media %(value)s tidak dikenal."), params={"value": value})
+        return outlet
 
     def tags(self):
         data = self.cleaned_data
@@ -61,9 +91,10 @@ class QueueFilter(forms.Form):
             "article", "article__outlet", field, *RELATED.get(kind, [])
         )
         if data.get("region"):
-            region_filter = Q(region__code=data["region"]) | Q(region__parent__code=data["region"])
             tags = tags.filter(
-                article__in=RegionTag.objects.live().filter(region_filter).values("article_id")
+                article__in=RegionTag.objects.live()
+                .filter(region__in=Region.objects.with_descendants(data["region"]))
+                .values("article_id")
             )
         if data.get("outlet"):
             tags = tags.filter(article__outlet=data["outlet"])
@@ -97,7 +128,7 @@ def review_queue(request, admin_site):
         action = request.POST.get("action", "")
         verdict = {"confirm": TagStatus.CONFIRMED, "reject": TagStatus.REJECTED}.get(action.split(":")[0])
         if verdict is None:
-            messages.error(request, "Tindakan tidak dikenal.")
+            messages.error(request, _("Tindakan tidak dikenal."))
             return redirect(request.get_full_path())
         if ":" in action:  # one-click on a single row
             ids = [action.split(":", 1)[1]]
@@ -110,20 +141,32 @@ def review_queue(request, admin_site):
             .select_related("article", field, *RELATED.get(kind, []))
         )
         changed = review(chosen, verdict, request.user)
-        messages.success(request, f"{changed} tag {'dikonfirmasi' if verdict == 'confirmed' else 'ditolak'}.")
+        done = (
+            ngettext("%(n)d tag dikonfirmasi.", "%(n)d tag dikonfirmasi.", changed)
+            if verdict == TagStatus.CONFIRMED
+            else ngettext("%(n)d tag ditolak.", "%(n)d tag ditolak.", changed)
+        )
+        messages.success(request, done % {"n": changed})
         return redirect(request.get_full_path())
 
     page = Paginator(tags, 50).get_page(request.GET.get("page"))
     counts = waiting_counts()
     context = {
         **admin_site.each_context(request),
-        "title": "Antrean tinjauan",
+        "title": _("Antrean tinjauan"),
         "form": form,
         "kind": kind,
         "field": field,
         "page": page,
-        "rows": [(tag, getattr(tag, field)) for tag in page],
-        "tabs": [(k, label, counts[k]) for k, (_, _, label) in KINDS.items()],
+        "rows": [(tag, getattr(tag, field), _evidence(tag, getattr(tag, field))) for tag in page],
+        "tabs": [(k, label, counts[k]) for k, (_model, _field, label) in KINDS.items()],
+        "choices": search_choices(),
         "query": request.GET.urlencode(),
     }
     return TemplateResponse(request, "admin/review_queue.html", context)
+
+
+def _evidence(tag, entity):
+    """The sentence of the article that names the entity, the mention marked (escaped HTML)."""
+    needles = needles_for(str(getattr(entity, "name", "")) or str(entity), tag.evidence, other_names(entity))
+    return mention_sentence(tag.article.body, needles, fallback=tag.evidence)

@@ -35,8 +35,11 @@ urlpatterns = [
     path("feed/", feeds.LatestArticlesFeed(), name="feed"),
     path("sitemap.xml", sitemap_view, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", browse.robots_txt, name="robots_txt"),
+    path("favicon.ico", browse.favicon, name="favicon"),
     # search routes (articles/views/search.py, articles/views/api.py) go below
     path("cari/", search.search, name="search"),
     path("api/search", api.search, name="api-search"),
+    path("api/export", api.export, name="api-export"),
     path("api/contests/<str:code>", api.contest, name="api-contest"),
+    path("api/<path:rest>", api.not_found),
 ]

@@ -1,6 +1,7 @@
 """Per-client rate limit on the search page and the search API, shared by every worker process.
 
-SEARCH_RATE_LIMIT requests a minute per client IP (0 switches it off). Counts are kept in a small
+SEARCH_RATE_LIMIT requests a minute per client IP (0 switches it off; off by default only when DEBUG
+is on, the embedded development install). Counts are kept in a small
 SQLite file (RATE_LIMIT_DB) rather than in the process, so gunicorn's workers share one count: with a
 per-process cache a client would get workers × the limit. One UPSERT per search, in WAL mode without
 fsync; counters are disposable, so the file may be deleted at any time. Windows are fixed minutes,
@@ -8,7 +9,9 @@ so a client can reach twice the limit across a minute boundary, never more. If t
 (disk full, locked too long) the request is served: the limit protects search, it must not stop it.
 
 The client is REMOTE_ADDR, or behind a proxy (BEHIND_PROXY) the last X-Forwarded-For entry: the one
-our own proxy appended, which a client cannot forge. Admin login attempts are limited by django-axes,
+our own proxy appended, which a client cannot forge. No address is exempt, loopback included: behind
+a proxy that does not set the header every client arrives from the proxy's own address, and they
+share one count rather than none. Admin login attempts are limited by django-axes,
 which uses the same `client_ip`.
 """
 
@@ -22,12 +25,15 @@ import time
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import gettext as _
+
+from articles.middleware import requested_language  # the limit runs before the language middleware
 
 log = logging.getLogger(__name__)
 
 WINDOW = 60  # seconds
-LIMITED_PATHS = ("/cari/", "/api/search")
+LIMITED_PATHS = ("/cari/", "/api/search", "/api/export")  # an export, however long, is one request
 
 
 def client_ip(request):
@@ -94,17 +100,20 @@ def store():
 
 def too_many_requests(request, retry_after):
     """429 with a message a person can act on: JSON for the API, the site's page for /cari/."""
-    message = _("Terlalu banyak pencarian dari alamat Anda. Coba lagi dalam %(seconds)d detik.") % {
-        "seconds": retry_after
-    }
+    with translation.override(requested_language(request)):
+        message = _(
+            "Terlalu banyak pencarian dari alamat Anda (batas %(limit)d per menit). "
+            "Coba lagi dalam %(seconds)d detik."
+        ) % {"limit": settings.SEARCH_RATE_LIMIT, "seconds": retry_after}
+        if not request.path.startswith("/api/"):
+            html = render_to_string("429.html", {"message": message}, request=request)
     if request.path.startswith("/api/"):
         response = JsonResponse(
-            {"error": message, "retry_after": retry_after},
+            {"error": message, "parameter": None, "retry_after": retry_after},
             status=429,
             json_dumps_params={"ensure_ascii": False},
         )
     else:
-        html = render_to_string("429.html", {"message": message}, request=request)
         response = HttpResponse(html, status=429)
     response["Retry-After"] = str(retry_after)
     return response

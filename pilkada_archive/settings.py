@@ -203,8 +203,9 @@ AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "pilkada_archive.ratelimit.client_ip"
 
-# Search rate limit per client IP (pilkada_archive/ratelimit.py): requests a minute, 0 = off.
-SEARCH_RATE_LIMIT = env_int("SEARCH_RATE_LIMIT", 60, minimum=0)
+# Search rate limit per client IP (pilkada_archive/ratelimit.py): requests a minute, 0 = off. On in
+# production; off by default in the development install (DEBUG), where the only client is its owner.
+SEARCH_RATE_LIMIT = env_int("SEARCH_RATE_LIMIT", 0 if DEBUG else 60, minimum=0)
 RATE_LIMIT_DB = Path(env_str("RATE_LIMIT_DB") or VAR_DIR / "ratelimit.sqlite3")
 
 LOGGING = {

@@ -120,7 +120,8 @@ def test_related_articles_use_more_like_this_when_the_index_answers(client, arch
 
     monkeypatch.setattr(SearchQuerySet, "more_like_this", lambda self, obj: [Result()])
     response = client.get(archive["articles"][0].get_absolute_url())
-    assert response.context["related"] == [wanted]
+    # the index's neighbour first, then the others that name the same people
+    assert response.context["related"][0] == wanted and wanted not in response.context["related"][1:]
 
 
 def test_a_failing_index_falls_back_and_the_page_still_answers(client, archive, monkeypatch):
@@ -252,3 +253,55 @@ def test_the_admin_shows_previous_versions_read_only(make_article):
     assert "versi sebelumnya" in html.lower()
     assert "Isi lama yang unik." in html
     assert 'name="revisions-0-title"' not in html  # shown, not editable
+
+
+def test_an_article_sharing_only_a_region_is_not_related(client, make_article, tag_region, search_index):
+    first = make_article(title="Debat Pilkada Metro", body="Debat calon wali kota Metro digelar KPU.")
+    second = make_article(title="Banjir di Metro", body="Banjir merendam rumah warga Metro.")
+    for article in (first, second):
+        tag_region(article, "18.72")
+    search_index.update()
+    response = client.get(first.get_absolute_url())
+    assert response.context["related"] == []
+    assert "Tidak ada artikel lain yang menyebut" in response.content.decode()
+
+
+def test_an_article_naming_the_same_person_is_related(
+    client, make_article, make_person, tag_person, tag_region, search_index
+):
+    first = make_article(title="Qomaru Maju Lagi", body="Qomaru Zaman maju lagi.")
+    second = make_article(title="Qomaru Rapat", body="Qomaru Zaman ikut rapat.")
+    third = make_article(title="Banjir", body="Banjir di Metro.")
+    person = make_person("Qomaru Zaman")
+    tag_person(first, person)
+    tag_person(second, person)
+    for article in (first, second, third):
+        tag_region(article, "18.72")
+    search_index.update()
+    assert client.get(first.get_absolute_url()).context["related"] == [second]
+
+
+def test_a_citation_without_headline_outlet_or_date_invents_nothing(client, make_article):
+    body = "Warga Metro antusias menyambut debat kandidat.\n\nDebat digelar di GSG."
+    article = make_article(
+        title="Warga Metro antusias menyambut debat kandidat.",
+        body=body,
+        source_url="https://www.kupastuntas.co/x",
+    )
+    html = client.get(article.get_absolute_url()).content.decode()
+    cite = html[html.index('class="cite"') :]
+    assert "kupastuntas.co. (tanpa tanggal). [tanpa judul]." in cite
+    assert "“Warga Metro antusias" not in cite
+
+
+def test_credits_are_labelled_in_the_pages_language_and_closing_marks_are_not_names(client, make_article):
+    article = make_article(
+        credits={"reporter": ["Arby"], "byline": ["Red", "*"], "editor": ["Ayu"], "photo": ["Budi"]}
+    )
+    html = client.get(article.get_absolute_url()).content.decode()
+    credits = html[html.index('class="facts credits"') :][:600]
+    assert "<dt>Wartawan</dt><dd>Arby</dd>" in credits and "<dt>Penyunting</dt><dd>Ayu</dd>" in credits
+    assert "Byline" not in credits and "Red" not in credits and "Photo" not in credits
+    html = client.get(article.get_absolute_url(), {"lang": "en"}).content.decode()
+    credits = html[html.index('class="facts credits"') :][:600]
+    assert "<dt>Reporter</dt><dd>Arby</dd>" in credits and "<dt>Photo</dt><dd>Budi</dd>" in credits

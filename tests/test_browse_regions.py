@@ -168,3 +168,44 @@ def test_a_region_pages_cached_count_and_chart_follow_a_new_article_once_it_comm
     assert after.context["page"].paginator.count == 2
     assert [a.title for a in after.context["page"]] == ["Debat Kedua", "Debat Pertama"]
     assert after.context["chart"].total == 2
+
+
+def test_the_region_index_is_grouped_by_province_and_alphabetical_within(client, db):
+    html = client.get("/wilayah/").content.decode()
+    provinces = [html.index(f">{name}</a> <span") for name in ("Aceh", "Bali", "Jawa Barat", "Lampung")]
+    assert provinces == sorted(provinces)
+    lampung = html[html.index('id="p-18"') :]
+    lampung = lampung[: lampung.index("</section>")]
+    names = ["Kabupaten Lampung Barat", "Kota Metro", "Kabupaten Tanggamus", "Kota Bandar Lampung"]
+    positions = {name: lampung.index(f">{name}</a>") for name in names}
+    # by their own names: Bandar Lampung, Lampung Barat, Metro, Tanggamus
+    assert sorted(positions, key=positions.get) == [
+        "Kota Bandar Lampung",
+        "Kabupaten Lampung Barat",
+        "Kota Metro",
+        "Kabupaten Tanggamus",
+    ]
+
+
+def test_officials_on_a_region_page_come_most_mentioned_first(client, make_article, make_person, tag_person):
+    from articles.models import Position, Region
+
+    metro = Region.objects.get(code="18.72")
+    quiet, busy = make_person("Aan Pendiam"), make_person("Zul Terkenal")
+    Position.objects.create(person=quiet, role="Camat", region=metro)
+    Position.objects.create(person=busy, role="Wali Kota", region=metro)
+    for _ in range(3):
+        tag_person(make_article(), busy)
+    tag_person(make_article(), quiet, status="rejected")
+    html = client.get("/wilayah/kota-metro/").content.decode()
+    officials = html[html.index('id="officials-heading"') :]
+    assert officials.index("Zul Terkenal") < officials.index("Aan Pendiam")
+
+
+def test_a_chart_of_one_day_names_the_day_not_a_range(client, make_article, tag_region):
+    from datetime import date
+
+    tag_region(make_article(published_on=date(2024, 3, 19)), "18.72")
+    html = client.get("/wilayah/kota-metro/").content.decode()
+    caption = html[html.index("<figcaption>") : html.index("</figcaption>")]
+    assert "Artikel per hari" in caption and "1 artikel, 19 Mar 2024" in caption and "–" not in caption

@@ -20,10 +20,10 @@ def test_an_editor_confirms_a_pair_tag_in_the_review_queue(live_server, queue, e
     from articles.models import PairTag
 
     page = editor_page
-    assert "pair: 2" in page.inner_text("#review-waiting")
+    assert "Paslon: 2" in page.inner_text("#review-waiting")
 
     page.click("#review-waiting a")
-    page.click("a:has-text('Paslon')")
+    page.click("#content-main a[href='?kind=pair']")  # the tab, not the sidebar's "Tag paslon"
     rows = page.locator("#review-table tbody tr")
     assert rows.count() == 2
     assert f"1. {HEAD} – {DEPUTY}" in rows.first.inner_text()

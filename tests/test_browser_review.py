@@ -19,7 +19,7 @@ def test_an_editor_logs_in_confirms_one_tag_and_rejects_the_rest_in_bulk(queue, 
     assert "3" in page.inner_text("#review-waiting")
 
     page.click("#review-waiting a")
-    page.click("a:has-text('Wilayah')")
+    page.click("#content-main a[href='?kind=region']")  # the tab, not the sidebar's "Wilayah"
     rows = page.locator("#review-table tbody tr")
     assert rows.count() == 3
 

@@ -1,8 +1,8 @@
-"""Attention charts: weekly counts become weekly or monthly bars, gaps included."""
+"""Attention charts: daily counts become bars per day, week or month by the span, gaps included."""
 
 from datetime import date, timedelta
 
-from articles.charts import MAX_WEEKS, attention_chart, coverage_chart
+from articles.charts import MAX_DAYS, MAX_WEEKS, attention_chart, coverage_chart
 
 MONDAY = date(2024, 3, 18)
 
@@ -12,11 +12,25 @@ def test_no_data_draws_no_chart():
     assert attention_chart([(MONDAY, 0), (None, 3)]) is None
 
 
-def test_a_short_span_is_drawn_per_week_with_empty_weeks_kept():
-    chart = attention_chart([(MONDAY, 2), (MONDAY + timedelta(weeks=3), 4)])
-    assert chart.unit == "week"
+def test_a_span_of_days_is_drawn_per_day_with_empty_days_kept():
+    chart = attention_chart([(MONDAY, 2), (MONDAY + timedelta(days=3), 4)])
+    assert chart.unit == "day"
     assert [bar.count for bar in chart.bars] == [2, 0, 0, 4]
+
+
+def test_a_span_of_weeks_is_drawn_per_week_with_empty_weeks_kept():
+    wednesday = MONDAY + timedelta(days=2)
+    chart = attention_chart([(MONDAY, 1), (wednesday, 1), (MONDAY + timedelta(weeks=6, days=4), 4)])
+    assert chart.unit == "week"
+    assert [bar.count for bar in chart.bars] == [2, 0, 0, 0, 0, 0, 4]
+    assert chart.bars[0].start == MONDAY
     assert chart.total == 6 and chart.peak == 4
+
+
+def test_the_unit_changes_where_a_month_and_half_a_year_end():
+    assert attention_chart([(MONDAY, 1), (MONDAY + timedelta(days=MAX_DAYS - 1), 1)]).unit == "day"
+    assert attention_chart([(MONDAY, 1), (MONDAY + timedelta(days=MAX_DAYS), 1)]).unit == "week"
+    assert attention_chart([(MONDAY, 1), (MONDAY + timedelta(weeks=MAX_WEEKS), 1)]).unit == "month"
 
 
 def test_a_long_span_is_drawn_per_month():
@@ -36,12 +50,9 @@ def test_the_tallest_bar_fills_the_height_and_bars_stay_inside_the_width():
     assert all(bar.height + bar.y == chart.height for bar in chart.bars)
 
 
-def test_a_single_busy_week_is_a_bar_not_the_whole_chart():
-    from datetime import date
-
-    from articles.charts import attention_chart
-
+def test_a_single_busy_day_is_a_bar_not_the_whole_chart():
     chart = attention_chart([(date(2024, 3, 18), 1)])
+    assert chart.single and chart.unit == "day"
     assert len(chart.bars) == 1
     assert chart.bars[0].width < chart.width / 4
 

@@ -178,7 +178,7 @@ def test_the_review_queue_filters_by_confidence_and_region(editor_client, make_a
 def test_a_bad_filter_value_is_a_form_error_not_a_crash(editor_client):
     response = editor_client.get(reverse("admin:review"), {"region": "99.99", "min_confidence": "lots"})
     assert response.status_code == 200
-    assert "Kode wilayah tidak dikenal" in response.content.decode()
+    assert "Wilayah 99.99 tidak dikenal" in response.content.decode()
 
 
 def test_review_actions_need_a_csrf_token(editor, make_article, tag_region):

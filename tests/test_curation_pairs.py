@@ -100,7 +100,7 @@ def test_a_number_an_editor_fixes_in_the_admin_is_never_overwritten_by_an_import
     assert response.status_code == 302, response.content.decode()[:2000]
     placed.refresh_from_db()
     assert (placed.number, placed.number_confirmed) == (4, True)
-    assert LogEntry.objects.filter(object_id=str(placed.pk), change_message__icontains="number").exists()
+    assert LogEntry.objects.filter(object_id=str(placed.pk), change_message__icontains="nomor urut").exists()
     store("f.txt", [pair(number=3)])
     placed.refresh_from_db()
     assert placed.number == 4

@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from articles.extraction.cleaning import clean, normalise
 
 ARTICLE = """• Senin, 30 September 2024
@@ -148,3 +150,11 @@ def test_a_headline_printed_twice_is_the_title_and_not_a_paragraph():
     assert cleaned.title == title
     assert title not in cleaned.body
     assert all(p.split(" - ")[-1][:40] in cleaned.body for p in FULL[1:])
+
+
+@pytest.mark.parametrize("mark", ["(Red)", "(*)", "(**)", "(rls)", "(adv)", "(Red/Ant)"])
+def test_a_closing_mark_of_the_desk_is_not_taken_for_a_name(mark):
+    text = f"Judul Berita Ini Cukup Panjang\n\nMETRO - Paragraf pertama tentang debat.\n\nParagraf terakhir. {mark}\n"
+    cleaned = clean(text)
+    assert "byline" not in cleaned.credits
+    assert cleaned.body.endswith("Paragraf terakhir.")

@@ -15,8 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from articles.extraction import Gazetteer, UnreadableFile, decode, extract
-from articles.importer import FAILED, Importer, content_hash, fallback_title
+from articles.importer import FAILED, Importer, content_hash
 from articles.models import Article
+from articles.naming import fallback_title
 from articles.reading import normalise
 
 pytestmark = pytest.mark.slow  # bin/test leaves it out; bin/test --all and CI run it

@@ -37,7 +37,7 @@ def test_the_language_switch_is_a_csrf_protected_form_on_every_page(client, arch
 def test_switching_to_english_translates_the_interface_and_returns_to_the_page(client, archive):
     response = switch_to_english(client, "/wilayah/kota-metro/")
     assert response.status_code == 302
-    assert response["Location"] == "/wilayah/kota-metro/"
+    assert response["Location"] == "/wilayah/kota-metro/?lang=en"  # a link that can be shared as it is
     html = client.get("/").content.decode()
     assert '<html lang="en">' in html
     assert "Latest articles" in html and "Artikel terbaru" not in html
@@ -71,7 +71,8 @@ def test_switching_back_to_indonesian(client, archive):
 
 
 def po_entries(path):
-    """{msgid: msgstr} of the singular entries of a .po file (multi-line strings joined)."""
+    """{(context, msgid): msgstr} of the singular entries of a .po file (multi-line strings joined);
+    context is None for an entry without msgctxt."""
     entries = {}
     for block in path.read_text(encoding="utf-8").split("\n\n")[1:]:
         if "msgid_plural" in block:
@@ -79,17 +80,23 @@ def po_entries(path):
         found = re.search(r'^msgid ((?:".*"\n)+)msgstr ((?:".*"\n?)+)', block + "\n", re.M)
         if found:
             msgid, msgstr = ("".join(re.findall(r'"(.*)"', part)) for part in found.groups())
-            entries[msgid.replace('\\"', '"')] = msgstr.replace('\\"', '"')
+            context = re.search(r'^msgctxt "(.*)"$', block, re.M)
+            key = (context.group(1) if context else None, msgid.replace('\\"', '"'))
+            entries[key] = msgstr.replace('\\"', '"')
     return entries
 
 
 def test_the_english_catalogue_is_complete_and_compiled_from_the_po_file():
     entries = po_entries(LOCALE / "django.po")
     assert len(entries) > 100
-    assert [msgid for msgid, msgstr in entries.items() if not msgstr] == []
+    assert [key for key, msgstr in entries.items() if not msgstr] == []
     with open(LOCALE / "django.mo", "rb") as mo:
         compiled = gettext.GNUTranslations(mo)
-    stale = [msgid for msgid, msgstr in entries.items() if compiled.gettext(msgid) != msgstr]
+
+    def translated(context, msgid):
+        return compiled.pgettext(context, msgid) if context else compiled.gettext(msgid)
+
+    stale = [key for key, msgstr in entries.items() if translated(*key) != msgstr]
     assert stale == [], "run manage.py compilemessages"
 
 
@@ -100,3 +107,45 @@ def test_indonesian_is_served_even_to_an_english_browser_until_the_visitor_switc
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     page = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
     assert page["Content-Language"] == "en"
+
+
+def test_a_link_carries_its_language_and_the_choice_sticks(archive):
+    visitor = Client()
+    html = visitor.get("/wilayah/kota-metro/?lang=en").content.decode()
+    assert '<html lang="en">' in html
+    # The pages that follow stay in English without the parameter, as the switch would leave them.
+    assert '<html lang="en">' in visitor.get("/").content.decode()
+    assert '<html lang="id">' in visitor.get("/?lang=id").content.decode()
+    assert '<html lang="id">' in Client().get("/?lang=klingon").content.decode()
+
+
+def test_every_page_names_its_version_in_each_language(client, archive):
+    html = client.get("/wilayah/kota-metro/?page=1").content.decode()
+    assert 'hreflang="en" href="http://testserver/wilayah/kota-metro/?page=1&amp;lang=en"' in html
+    assert 'hreflang="id" href="http://testserver/wilayah/kota-metro/?page=1&amp;lang=id"' in html
+
+
+def test_switching_from_a_shared_english_link_goes_back_to_indonesian(client, archive):
+    html = client.get("/wilayah/kota-metro/?lang=en").content.decode()
+    assert 'name="next" value="/wilayah/kota-metro/"' in html  # without the link's lang
+    response = client.post("/i18n/setlang/", {"language": "id", "next": "/wilayah/kota-metro/"})
+    assert '<html lang="id">' in client.get(response["Location"]).content.decode()
+
+
+def test_the_api_answers_in_the_language_of_accept_language(client, archive):
+    response = client.get("/api/search", {"sort": "x"}, HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.8")
+    assert response["Content-Language"] == "en" and "Accept-Language" in response["Vary"]
+    # The site itself keeps to Indonesian whatever the browser says.
+    assert '<html lang="id">' in client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+
+def test_a_language_prefix_opens_the_page_in_that_language(client, archive):
+    response = client.get("/en/wilayah/kota-metro/?page=1")
+    assert response.status_code == 302
+    assert response["Location"] == "/wilayah/kota-metro/?page=1&lang=en"
+    assert '<html lang="en">' in client.get(response["Location"]).content.decode()
+    for sneaky in ("/en//evil.example/", "/en/\\evil.example/", "/en/%5C%5Cevil.example/"):
+        location = client.get(sneaky)["Location"]
+        assert location.startswith("/") and not location.startswith(("//", "/\\"))
+    assert client.get("/en/a%0Ab/").status_code == 404
+    assert client.get("/en/tokoh/a b/")["Location"] == "/tokoh/a%20b/?lang=en"

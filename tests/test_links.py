@@ -26,6 +26,8 @@ class LinkParser(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         href = dict(attrs).get("href")
+        if dict(attrs).get("hreflang"):
+            return  # the same page in another language (?lang=): checked in tests/test_i18n.py
         if tag in ("a", "link") and href:
             self.links.append(href)
 
@@ -113,3 +115,12 @@ def test_every_internal_link_answers_on_the_imported_sample_corpus_in_english(cl
     seen, bad = crawl(client)
     assert bad == {}
     assert sum(url.startswith("/artikel/") for url in seen) >= 2 * Article.objects.count()
+
+
+def test_the_favicon_is_linked_and_favicon_ico_leads_to_it(client, db):
+    html = client.get("/robots.txt")  # any request; the icon link is in base.html
+    assert html.status_code == 200
+    page = client.get("/tanggal/").content.decode()
+    assert 'rel="icon" href="/static/img/favicon.svg"' in page
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"] == "/static/img/favicon.svg"

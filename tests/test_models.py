@@ -96,8 +96,12 @@ def test_confirmed_tags_only_counts_what_an_editor_confirmed(make_article, make_
     assert PersonTag.objects.confirmed().filter(person=person).count() == 1
 
 
-def test_weekly_counts_fold_dated_articles_into_weeks_starting_on_monday(make_article):
-    for day in (date(2024, 11, 18), date(2024, 11, 20), date(2024, 11, 24), date(2024, 11, 25)):
-        make_article(title=f"Hari {day}", published_on=day)  # Monday, Wednesday, Sunday, next Monday
+def test_daily_counts_count_dated_articles_per_day_oldest_first(make_article):
+    for day in (date(2024, 11, 25), date(2024, 11, 18), date(2024, 11, 18), date(2024, 11, 20)):
+        make_article(title=f"Hari {day}", published_on=day)
     make_article(title="Tanpa tanggal", published_on=None)
-    assert Article.objects.weekly_counts() == [(date(2024, 11, 18), 3), (date(2024, 11, 25), 1)]
+    assert Article.objects.daily_counts() == [
+        (date(2024, 11, 18), 2),
+        (date(2024, 11, 20), 1),
+        (date(2024, 11, 25), 1),
+    ]

@@ -86,3 +86,11 @@ def test_the_search_page_offers_contest_and_pair_facets_and_shows_the_active_fil
     filtered = client.get("/cari/", {"q": "debat", "contest": "18.72"}).content.decode()
     assert "Pemilihan: Pilkada Kota Metro (Wali Kota)" in filtered
     assert "Debat Subang" not in filtered and "Debat pertama di Metro" in filtered
+
+
+def test_api_results_name_their_pairs_with_slugs(client, races):
+    ours = CandidatePair.objects.get(head__name=HEAD)
+    result = client.get("/api/search", {"pair": ours.slug}).json()["results"][0]
+    assert [p["slug"] for p in result["pairs"]] == [ours.slug]
+    assert result["pairs"][0]["contest"] == "18.72" and result["pairs"][0]["number"] == 1
+    assert result["pairs"][0]["head"] == {"name": HEAD, "slug": ours.head.slug}

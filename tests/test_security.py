@@ -308,6 +308,29 @@ def test_the_client_is_a_valid_address_or_none(rf, settings):
     assert client_ip(request) is None  # django-axes stores None, never a made-up address
 
 
+def test_an_export_counts_as_one_request_however_long(client, corpus, limit):
+    for _ in range(limit):
+        response = client.get("/api/export", {"format": "jsonl"})
+        assert response.status_code == 200 and len(b"".join(response.streaming_content).splitlines()) > 1
+    refused = client.get("/api/export", {"format": "csv"}, HTTP_ACCEPT_LANGUAGE="en")
+    assert refused.status_code == 429 and int(refused["Retry-After"]) >= 1
+    assert refused.json()["error"].startswith("Too many searches from your address (limit 3 a minute)")
+
+
+def test_the_proxys_loopback_address_is_limited_like_any_other(client, corpus, limit, settings):
+    settings.DEBUG = False
+    settings.BEHIND_PROXY = True
+    # A proxy that forwards no X-Forwarded-For: every visitor arrives from 127.0.0.1, and they share
+    # one count; loopback is never a way round the limit.
+    answers = [client.get("/api/search", REMOTE_ADDR="127.0.0.1").status_code for _ in range(limit + 1)]
+    assert answers == [200] * limit + [429]
+    assert client.get("/cari/", {"q": "wali"}, REMOTE_ADDR="::1").status_code == 200
+    assert (
+        client.get("/api/search", HTTP_X_FORWARDED_FOR="127.0.0.1", REMOTE_ADDR="127.0.0.1").status_code
+        == 429
+    )
+
+
 def test_zero_switches_the_limit_off(client, corpus, settings):
     settings.SEARCH_RATE_LIMIT = 0
     assert all(client.get("/api/search", {"q": "wali"}).status_code == 200 for _ in range(80))
@@ -369,7 +392,9 @@ def test_a_server_error_shows_the_sites_500_and_no_traceback_or_settings(setting
 
 def production_settings(**env):
     environ = {k: v for k, v in os.environ.items() if not k.startswith(("SECURE_", "DJANGO_"))}
-    environ.update(DEBUG="false", SECRET_KEY="k" * 20 + "-production-like-secret-value-0123456789", **env)
+    environ = {k: v for k, v in environ.items() if k != "SEARCH_RATE_LIMIT"}
+    environ.update(DEBUG="false", SECRET_KEY="k" * 20 + "-production-like-secret-value-0123456789")
+    environ.update(env)
     script = (
         "from django.conf import settings as s; print(s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS,"
         " s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SEARCH_RATE_LIMIT)"
@@ -391,6 +416,9 @@ def production_settings(**env):
 
 def test_production_defaults_are_https_only_and_each_is_configurable():
     assert production_settings() == ["True", "31536000", "True", "True", "60"]
+    # The development install (DEBUG on) has one client, its owner: no limit unless one is set.
+    assert production_settings(DEBUG="true")[-1] == "0"
+    assert production_settings(DEBUG="true", SEARCH_RATE_LIMIT="30")[-1] == "30"
     assert production_settings(
         SECURE_SSL_REDIRECT="false", SECURE_HSTS_SECONDS="600", SECURE_COOKIES="no", SEARCH_RATE_LIMIT="0"
     ) == ["False", "600", "False", "False", "0"]

@@ -73,6 +73,19 @@ _END = re.compile(
 # "(*)", "(pry)", "(iws/hsa)", "[]", "***", "( Tika )": the article's closing mark.
 _CLOSING_MARK = re.compile(r"\s*(?:\((?P<inside>[^()]{1,30})\)|\[\s*\]|\*{2,}|\*\))\s*$")
 _BULLET_TEASER = re.compile(r"^[-•]\s*\S")
+# What closes an article without naming anyone: the desk ("Red"), a press release ("rls"), an
+# advertorial, an agency's or a photo's source, or stars. Initials such as "(abc)" are a writer's.
+EDITORIAL_MARKS = frozenset(
+    {"red", "redaksi", "rls", "rilis", "ril", "rel", "adv", "advertorial", "hms", "humas", "ist",
+     "istimewa", "sumber", "ant", "antara", "net", "int", "tim", "nn", "r"}
+)  # fmt: skip
+
+
+def is_name_credit(text: str) -> bool:
+    """Whether a closing mark's text names somebody, not the desk or punctuation."""
+    words = re.sub(r"[^\w\s]", " ", text).split()
+    return bool(words) and not all(w.casefold() in EDITORIAL_MARKS or w.isdigit() for w in words)
+
 
 _WORD = r"[A-Z][\w'’&]*(?:\.[A-Za-z]+)*\.?"
 _DOMAIN = r"[A-Za-z0-9][\w-]*(?:\.[A-Za-z]{2,})+\.?"
@@ -375,7 +388,7 @@ def _body_lines(lines: list[str], blocks, result: Cleaned, dates: list) -> list[
         mark = _CLOSING_MARK.search(line)
         if mark and _rest_is_furniture(lines[index + 1 :]):
             inside = (mark["inside"] or "").strip()
-            if inside:
+            if is_name_credit(inside):
                 _add(result.credits, "byline", inside)
             line = line[: mark.start()].strip()
             if line:

@@ -15,6 +15,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from haystack.constants import DJANGO_CT
@@ -24,6 +25,7 @@ from haystack.utils import get_model_ct
 
 from articles.models import Article, CandidatePair, Contest, Event, Organization, Outlet, Person, Region
 from articles.search.analysis import snippet
+from articles.search.linked import in_order, linked_entities
 from articles.search.query import parse, to_query_string
 
 SORTS = {
@@ -52,36 +54,64 @@ class QueryField(forms.CharField):
 
 class SearchForm(forms.Form):
     q = QueryField(label=_("Kata kunci"))
-    region = forms.CharField(required=False, label=_("Wilayah"))
-    person = forms.SlugField(required=False, label=_("Tokoh"))
-    organization = forms.SlugField(required=False, label=_("Lembaga"))
-    event = forms.SlugField(required=False, label=_("Peristiwa"))
-    outlet = forms.SlugField(required=False, label=_("Media"))
+    # By code or slug (links and scripts) or by name (the search form's inputs).
+    region = forms.CharField(required=False, max_length=100, label=_("Wilayah"))
+    person = forms.CharField(required=False, max_length=200, label=_("Tokoh"))
+    organization = forms.CharField(required=False, max_length=200, label=_("Lembaga"))
+    event = forms.CharField(required=False, max_length=200, label=_("Peristiwa"))
+    outlet = forms.CharField(required=False, max_length=120, label=_("Media"))
     contest = forms.CharField(required=False, max_length=100, label=_("Pemilihan"))
     pair = forms.CharField(required=False, max_length=200, label=_("Pasangan calon"))
-    sort = forms.ChoiceField(required=False, choices=SORT_CHOICES, label=_("Urutkan"))
-    undated = forms.ChoiceField(required=False, choices=UNDATED_CHOICES, label=_("Artikel tanpa tanggal"))
-    page = forms.IntegerField(required=False, min_value=1, max_value=10_000, label=_("Halaman"))
+    sort = forms.ChoiceField(
+        required=False,
+        choices=SORT_CHOICES,
+        label=_("Urutkan"),
+        error_messages={"invalid_choice": _("Pilih salah satu: relevance, newest, oldest.")},
+    )
+    undated = forms.ChoiceField(
+        required=False,
+        choices=UNDATED_CHOICES,
+        label=_("Artikel tanpa tanggal"),
+        error_messages={"invalid_choice": _("Pilih salah satu: include, exclude, only.")},
+    )
+    page = forms.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=10_000,
+        label=_("Halaman"),
+        error_messages={
+            "invalid": _("Nomor halaman: bilangan bulat 1 sampai 10000."),
+            "min_value": _("Nomor halaman: bilangan bulat 1 sampai 10000."),
+            "max_value": _("Nomor halaman: bilangan bulat 1 sampai 10000."),
+        },
+    )
 
     def clean_region(self):
-        code = self.cleaned_data["region"].strip()
-        if not code:
+        """A region by its Kemendagri code (18.72) or the slug of its page (kota-metro)."""
+        value = self.cleaned_data["region"].strip()
+        if not value:
             return None
-        if not REGION_CODE.match(code):
-            raise ValidationError(_("Kode wilayah Kemendagri seperti 18 atau 18.72."), code="invalid")
-        try:
-            return Region.objects.get(code=code)
-        except Region.DoesNotExist:
-            raise ValidationError(_("Wilayah %(code)s tidak dikenal."), params={"code": code}) from None
+        region = Region.objects.named(value)
+        if region is None:
+            raise ValidationError(
+                _(
+                    "Wilayah %(value)s tidak dikenal: berikan kode Kemendagri (18 atau 18.72), slug "
+                    "(kota-metro) atau nama (Kota Metro)."
+                ),
+                params={"value": value},
+            )
+        return region
 
     def _lookup(self, name, model):
-        slug = self.cleaned_data[name]
-        if not slug:
+        value = self.cleaned_data[name].strip()
+        if not value:
             return None
-        try:
-            obj = model.objects.get(slug=slug)
-        except model.DoesNotExist:
-            raise ValidationError(_("%(slug)s tidak dikenal."), params={"slug": slug}) from None
+        obj = model.objects.filter(slug=value).first() or model.objects.filter(name__iexact=value).first()
+        if obj is None:
+            raise ValidationError(
+                _("%(slug)s tidak dikenal: berikan slug halamannya (qomaru-zaman) atau namanya."),
+                params={"slug": value},
+            )
         return getattr(obj, "merged_into", None) or obj
 
     def clean_person(self):
@@ -101,8 +131,12 @@ class SearchForm(forms.Form):
         value = self.cleaned_data["contest"].strip()
         if not value:
             return None
-        by = {"region__code": value} if REGION_CODE.match(value) else {"region__slug": value}
-        contest = Contest.objects.select_related("region").filter(**by).first()
+        by = (
+            Q(region__code=value)
+            if REGION_CODE.match(value)
+            else Q(region__slug=value) | Q(region__name__iexact=value)
+        )
+        contest = Contest.objects.select_related("region").filter(by).first()
         if contest is None:
             raise ValidationError(
                 _("Tidak ada pemilihan 2024 untuk wilayah %(value)s."), params={"value": value}
@@ -144,7 +178,11 @@ _date = {
     "required": False,
     "input_formats": ["%Y-%m-%d"],
     "widget": forms.DateInput(attrs={"type": "date"}),
-    "validators": [MinValueValidator(date(1900, 1, 1)), MaxValueValidator(date(2100, 12, 31))],
+    "validators": [
+        MinValueValidator(date(1900, 1, 1), _("Tanggal antara 1900-01-01 dan 2100-12-31.")),
+        MaxValueValidator(date(2100, 12, 31), _("Tanggal antara 1900-01-01 dan 2100-12-31.")),
+    ],
+    "error_messages": {"invalid": _("Tanggal dengan format YYYY-MM-DD, misalnya 2024-11-27.")},
 }
 SearchForm.base_fields["from"] = forms.DateField(label=_("Dari tanggal"), **_date)
 SearchForm.base_fields["to"] = forms.DateField(label=_("Sampai tanggal"), **_date)
@@ -161,6 +199,8 @@ class Result:
     outlet: str
     snippet: str  # HTML-safe: escaped text with <mark> around the matched words
     regions: list[Region]
+    people: list[Person] = field(default_factory=list)
+    pairs: list[CandidatePair] = field(default_factory=list)
 
 
 @dataclass
@@ -190,6 +230,19 @@ def build_queryset(data, parsed=None, using=None):
 
     Only Haystack's public API: `using` another connection (Solr, Elasticsearch) builds the same
     search for that engine."""
+    return (
+        matching(data, parsed, using)
+        .facet("regions")
+        .facet("people")
+        .facet("outlet")
+        .facet("month")
+        .facet("contests")
+        .facet("pairs")
+    )
+
+
+def matching(data, parsed=None, using=None):
+    """The SearchQuerySet for valid SearchForm data: query, filters and sort (no facets: exports)."""
     parsed = parse(data.get("q")) if parsed is None else parsed
     match_all = f"{DJANGO_CT}:{get_model_ct(Article)}"
     query_string = to_query_string(parsed, match_all=match_all)
@@ -224,9 +277,7 @@ def build_queryset(data, parsed=None, using=None):
     sort = data.get("sort") or ("relevance" if query_string else "newest")
     if SORTS[sort]:
         sqs = sqs.order_by(SORTS[sort])
-    return (
-        sqs.facet("regions").facet("people").facet("outlet").facet("month").facet("contests").facet("pairs")
-    )
+    return sqs
 
 
 def is_empty(data):
@@ -258,7 +309,8 @@ def run_search(data, per_page=None):
     codes |= {value for value, _n in counts.get("regions", []) if value}
     codes |= {value for value, _n in counts.get("contests", []) if value}
     regions = {r.code: r for r in Region.objects.filter(code__in=codes)}
-    outcome.results = [_result(hit, parsed, regions) for hit in hits]
+    people, pairs = linked_entities(hits)
+    outcome.results = [_result(hit, parsed, regions, people, pairs) for hit in hits]
     outcome.facets = _facets(counts, regions)
 
     if outcome.count == 0 and parsed.words:
@@ -266,7 +318,7 @@ def run_search(data, per_page=None):
     return outcome
 
 
-def _result(hit, parsed, regions):
+def _result(hit, parsed, regions, people, pairs):
     tagged = [regions[c] for c in sorted(hit.regions or []) if c in regions]
     # A province shown next to one of its own cities says nothing new.
     shown = [r for r in tagged if not any(o.parent_id == r.pk for o in tagged)]
@@ -281,6 +333,8 @@ def _result(hit, parsed, regions):
         outlet=getattr(hit, "outlet_name", None) or "",
         snippet=snippet(getattr(hit, "body", ""), words=parsed.words, prefixes=parsed.prefixes),
         regions=shown,
+        people=in_order(hit.people, people),
+        pairs=in_order(hit.pairs, pairs),
     )
 
 

@@ -24,3 +24,15 @@ def page_url(context, number):
         query["page"] = number
     encoded = query.urlencode()
     return "?" + encoded if encoded else context["request"].path
+
+
+@register.simple_tag(takes_context=True)
+def url_in_language(context, code=None):
+    """The current URL with ?lang=code (a link that opens in that language), or without it."""
+    request = context["request"]
+    query = request.GET.copy()
+    query.pop("lang", None)
+    if code:
+        query["lang"] = code
+    encoded = query.urlencode()
+    return f"{request.path}?{encoded}" if encoded else request.path

@@ -16,13 +16,16 @@ from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, Subq
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from articles.browse_forms import EventFilterForm, HighlightForm, PersonFilterForm
 from articles.charts import attention_chart
 from articles.counts import cached, most_mentioned_people, with_region_counts
+from articles.extraction.cleaning import is_name_credit
 from articles.models import (
     Article,
     ArticleRevision,
@@ -30,9 +33,12 @@ from articles.models import (
     Event,
     EventTag,
     Organization,
+    OrganizationTag,
     Outlet,
+    PairTag,
     Person,
     PersonAlias,
+    PersonSlug,
     PersonTag,
     Position,
     Region,
@@ -46,6 +52,8 @@ logger = logging.getLogger(__name__)
 PER_PAGE = 20
 DIRECTORY_PER_PAGE = 50
 RELATED_LIMIT = 5
+RELATED_CANDIDATES = 50
+RELATED_MIN_SHARED = 1  # people, organisations, events or pairs named in both articles
 # More-like-this costs seconds on a large Whoosh index; an article's neighbours rarely change.
 RELATED_CACHE_SECONDS = 24 * 60 * 60
 LIVE = [TagStatus.SUGGESTED, TagStatus.CONFIRMED]
@@ -96,10 +104,11 @@ def home(request):
 
 
 def region_index(request):
-    # One query for all ~550 regions; grouped under their provinces here rather than one per province.
-    regions = with_region_counts(Region.objects.order_by("code"))
+    # One query for all ~550 regions; grouped under their provinces here rather than one per province,
+    # provinces and their kabupaten/kota in alphabetical order.
+    regions = with_region_counts(Region.objects.order_by("name"))
     children = {}
-    for region in regions:
+    for region in sorted(regions, key=lambda r: (r.short_name, r.name)):  # "Kota Metro" under M
         if region.parent_id:
             children.setdefault(region.parent_id, []).append(region)
     provinces = [(region, children.get(region.pk, [])) for region in regions if region.parent_id is None]
@@ -118,12 +127,13 @@ def region(request, slug):
         "subregions": with_region_counts(region.children.all()) if region.parent_id is None else [],
         "positions": Position.objects.filter(region__in=scope)
         .select_related("person__merged_into", "region", "organization")
-        .order_by("region__code", "role", "person__name")[:100],
+        .by_mentions()[:100]
+        .supported(),
         "events": Event.objects.filter(region__in=scope)
         .select_related("region")
         .order_by(F("date").desc(nulls_last=True), "name")[:20],
         "organizations": Organization.objects.filter(region__in=scope).order_by("name")[:50],
-        "chart": attention_chart(cached(f"region-{region.pk}-weeks", articles.weekly_counts)),
+        "chart": attention_chart(cached(f"region-{region.pk}-days", articles.daily_counts)),
     }
     return render(request, "articles/region.html", context)
 
@@ -246,7 +256,10 @@ def _survivor(person):
 
 
 def person(request, slug):
-    person = get_object_or_404(Person.objects.prefetch_related("aliases"), slug=slug)
+    person = Person.objects.prefetch_related("aliases").filter(slug=slug).first()
+    if person is None:  # an address from before a rename
+        renamed = get_object_or_404(PersonSlug.objects.select_related("person"), slug=slug)
+        return redirect(renamed.person.get_absolute_url(), permanent=True)
     if person.merged_into_id:
         return redirect(_survivor(person).get_absolute_url(), permanent=True)
     mentions = Article.objects.mentioning(person)
@@ -271,9 +284,9 @@ def person(request, slug):
     )
     context = {
         "person": person,
-        "positions": person.positions.select_related("region__parent", "organization").order_by(
-            F("last_seen_on").desc(nulls_last=True), "role"
-        ),
+        "positions": person.positions.select_related("region__parent", "organization")
+        .order_by(F("last_seen_on").desc(nulls_last=True), "role")
+        .supported(),
         "page": paginate(
             request,
             Article.objects.confirmed_first_for(person).for_listing(),
@@ -284,7 +297,7 @@ def person(request, slug):
         "pairs": CandidatePair.objects.for_person(person)
         .for_listing()
         .order_by("contest__region__code", "pk"),
-        "chart": attention_chart(cached(f"person-{person.pk}-weeks", mentions.weekly_counts)),
+        "chart": attention_chart(cached(f"person-{person.pk}-days", mentions.daily_counts)),
     }
     return render(request, "articles/person.html", context)
 
@@ -327,7 +340,7 @@ def outlet(request, slug):
             articles.newest_first().for_listing(),
             count=cached(f"outlet-{outlet.pk}-count", articles.count),
         ),
-        "chart": attention_chart(cached(f"outlet-{outlet.pk}-weeks", articles.weekly_counts)),
+        "chart": attention_chart(cached(f"outlet-{outlet.pk}-days", articles.daily_counts)),
     }
     return render(request, "articles/outlet.html", context)
 
@@ -346,9 +359,9 @@ def organization(request, slug):
     organization = get_object_or_404(Organization.objects.select_related("region__parent"), slug=slug)
     context = {
         "organization": organization,
-        "positions": organization.positions.select_related("person__merged_into", "region").order_by(
-            "role", "person__name"
-        )[:100],
+        "positions": organization.positions.select_related("person__merged_into", "region")
+        .order_by("role", "person__name")[:100]
+        .supported(),
         "page": paginate(
             request, Article.objects.about_organization(organization).newest_first().for_listing()
         ),
@@ -360,18 +373,18 @@ def organization(request, slug):
 
 
 def _more_like_this(article):
-    """Neighbours from the search index; [] when it is missing, empty or failing."""
+    """Neighbours from the search index, best first; [] when it is missing, empty or failing."""
     try:
         from haystack.query import SearchQuerySet
 
-        results = SearchQuerySet().more_like_this(article)[: RELATED_LIMIT + 1]
+        results = SearchQuerySet().more_like_this(article)[:RELATED_CANDIDATES]
         pks = [int(result.pk) for result in results if result is not None and result.pk]
     except Exception:
         # The index is an optional, rebuildable cache of the database: an article page must never
         # fail because it is absent, locked or being rebuilt. The ORM fallback takes over.
         logger.warning("more_like_this failed for article %s", article.pk, exc_info=True)
         return []
-    return [pk for pk in pks if pk != article.pk][:RELATED_LIMIT]
+    return [pk for pk in pks if pk != article.pk]
 
 
 def _count(tags):
@@ -381,36 +394,57 @@ def _count(tags):
 
 
 def _sharing_entities(article):
-    """Articles sharing the most people, then regions, with this one: the fallback for more-like-this."""
-    people = PersonTag.objects.live().filter(article=article).values("person_id")
+    """Articles naming at least one of this one's people, organisations, events or candidate pairs,
+    those sharing the most first (then regions, then the newest): the bar an article must clear to
+    be called related. A region alone is not enough: in a regional archive most articles share one."""
+    shared = {}
+    for model, field in (
+        (PersonTag, "person_id"),
+        (OrganizationTag, "organization_id"),
+        (EventTag, "event_id"),
+        (PairTag, "pair_id"),
+    ):
+        mine = model.objects.live().filter(article=article).values(field)
+        shared[model] = model.objects.live().filter(article=OuterRef("pk"), **{f"{field}__in": mine})
     regions = RegionTag.objects.live().filter(article=article).values("region_id")
-    shared_people = PersonTag.objects.live().filter(article=OuterRef("pk"), person_id__in=people)
     shared_regions = RegionTag.objects.live().filter(article=OuterRef("pk"), region_id__in=regions)
+    scores = [_count(tags) for tags in shared.values()]
     candidates = (
         Article.objects.exclude(pk=article.pk)
-        .filter(
-            Q(pk__in=PersonTag.objects.live().filter(person_id__in=people).values("article_id"))
-            | Q(pk__in=RegionTag.objects.live().filter(region_id__in=regions).values("article_id"))
-        )
-        .annotate(people_score=_count(shared_people), region_score=_count(shared_regions))
-        .order_by("-people_score", "-region_score", F("dated_on").desc(nulls_last=True), "-pk")
+        .annotate(entity_score=sum(scores[1:], scores[0]), region_score=_count(shared_regions))
+        .filter(entity_score__gte=RELATED_MIN_SHARED)
+        .order_by("-entity_score", "-region_score", F("dated_on").desc(nulls_last=True), "-pk")
     )
-    return list(candidates.values_list("pk", flat=True)[:RELATED_LIMIT])
+    return list(candidates.values_list("pk", flat=True)[:RELATED_CANDIDATES])
 
 
 def related_articles(article):
-    """Up to five related articles: more-like-this from the index, else shared people and regions."""
+    """Up to five related articles, or none: those that clear the bar (_sharing_entities), in the
+    order of the index's more-like-this when it answers."""
     key = f"related-articles:{article.pk}:{article.updated_at.timestamp()}"
     pks = cache.get(key)
     if pks is None:
-        pks = _more_like_this(article) or _sharing_entities(article)
+        related = _sharing_entities(article)
+        similar = [pk for pk in _more_like_this(article) if pk in related]
+        pks = list(dict.fromkeys([*similar, *related]))[:RELATED_LIMIT]
         cache.set(key, pks, RELATED_CACHE_SECONDS)
     found = Article.objects.for_listing().in_bulk(pks)
     return [found[pk] for pk in pks if pk in found]
 
 
+CREDIT_LABELS = {
+    "reporter": gettext_lazy("Wartawan"),
+    "byline": gettext_lazy("Penulis"),
+    "editor": gettext_lazy("Penyunting"),
+    "photo": gettext_lazy("Foto"),
+    "contributor": gettext_lazy("Kontributor"),
+    "source": gettext_lazy("Sumber"),
+}
+
+
 def _credit_lines(credits):
-    """[(role, "who")] from the importer's credits JSON, whatever shape each value has."""
+    """[(label, "who")] from the importer's credits JSON, whatever shape each value has, labelled in
+    the page's language; a closing mark an older import took for a name ("Red", "*") is left out."""
     if not isinstance(credits, dict):
         return []
     lines = []
@@ -418,9 +452,11 @@ def _credit_lines(credits):
         if isinstance(who, dict):
             who = "; ".join(f"{k}: {v}" for k, v in who.items())
         elif isinstance(who, list | tuple):
-            who = ", ".join(str(w) for w in who)
+            who = ", ".join(str(w) for w in who if role != "byline" or is_name_credit(str(w)))
+        elif role == "byline" and not is_name_credit(str(who)):
+            who = ""
         if who:
-            lines.append((str(role), str(who)))
+            lines.append((CREDIT_LABELS.get(role, str(role)), str(who)))
     return lines
 
 
@@ -487,6 +523,11 @@ def raw_file(raw, encoding, filename):
 
 
 # Discovery ----------------------------------------------------------------------------------------
+
+
+def favicon(request):
+    """Browsers and feed readers ask for /favicon.ico whatever the page says: send them to the icon."""
+    return redirect(static("img/favicon.svg"), permanent=True)
 
 
 def robots_txt(request):

@@ -3,9 +3,11 @@
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from articles.counts import archive_summary, search_choices
 from articles.search import outbox
 from articles.search.forms import (
     FILTERS,
@@ -16,15 +18,31 @@ from articles.search.forms import (
     run_search,
     undated_rule,
 )
+from articles.search.params import repeated_parameter
+
+TYPED = ("region", "person", "outlet", "contest")
+HIDDEN = ("organization", "event", "pair", "sort")
 
 
 def search(request):
     form = SearchForm(request.GET)
-    context = {"form": form, "outcome": None, "query": request.GET.get("q", "")}
+    context = {
+        "form": form,
+        "outcome": None,
+        "query": request.GET.get("q", ""),
+        "choices": search_choices(),
+        # filters the form has no input for travel with it; the ones it has show what was typed
+        "hidden_params": [(name, request.GET[name]) for name in HIDDEN if request.GET.get(name)],
+        "shown": {name: request.GET.get(name, "") for name in TYPED},
+    }
+    repeated = repeated_parameter(request.GET)
+    if repeated:
+        return render(request, "articles/search.html", {**context, "repeated": repeated[1]}, status=400)
     if not form.is_valid():
         return render(request, "articles/search.html", context, status=400)
+    context["shown"] = _shown_names(form.cleaned_data, context["shown"])
     if is_empty(form.cleaned_data):
-        return render(request, "articles/search.html", context)
+        return render(request, "articles/search.html", {**context, "summary": archive_summary()})
     waiting, since = outbox.catch_up()
     try:
         outcome = run_search(form.cleaned_data)
@@ -44,8 +62,26 @@ def search(request):
         prev_url=_url(params, page=outcome.page - 1) if outcome.page > 1 else None,
         next_url=_url(params, page=outcome.page + 1) if outcome.page < outcome.num_pages else None,
         suggestion_url=_url({**params, "q": outcome.suggestion}) if outcome.suggestion else None,
+        export_urls=_export_urls(params),
     )
     return render(request, "articles/search.html", context)
+
+
+def _shown_names(data, typed):
+    """The filter inputs show names, whichever way the URL named the region, person, outlet or race."""
+    names = {
+        "region": data.get("region") and data["region"].name,
+        "person": data.get("person") and data["person"].name,
+        "outlet": data.get("outlet") and data["outlet"].name,
+        "contest": data.get("contest") and data["contest"].region.name,
+    }
+    return {name: names[name] or typed[name] for name in typed}
+
+
+def _export_urls(params):
+    """Every match of this search, not just this page: the download links."""
+    base = reverse("api-export")
+    return {format: f"{base}?{urlencode({**params, 'format': format})}" for format in ("csv", "jsonl")}
 
 
 def _url(params, **changes):

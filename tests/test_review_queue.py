@@ -1,0 +1,92 @@
+"""The review queue as an editor reads it: evidence in its sentence, filters by name, in the
+editor's language."""
+
+from django.urls import reverse
+
+from articles.models import Organization, OrganizationTag
+
+URL = reverse("admin:review")
+BODY = (
+    "Rapat digelar di Metro. Wakil Wali Kota Metro, Qomaru Zaman, menegaskan akan maju lagi "
+    "<b>bersama</b> Wahdi. Bawaslu Kota Metro mengingatkan ASN agar netral."
+)
+
+
+def test_a_persons_evidence_is_the_sentence_with_the_name_marked(
+    editor_client, make_article, make_person, tag_person
+):
+    tag = tag_person(make_article(body=BODY), make_person("Qomaru Zaman"))
+    tag.evidence = "Qomaru Zaman"
+    tag.save()
+    html = editor_client.get(URL, {"kind": "person"}).content.decode()
+    assert (
+        "Wakil Wali Kota Metro, <mark>Qomaru Zaman</mark>, menegaskan akan maju lagi "
+        "&lt;b&gt;bersama&lt;/b&gt; Wahdi." in html
+    )
+
+
+def test_an_organisations_evidence_is_whole_not_cut_mid_word(editor_client, make_article):
+    organization = Organization.objects.create(name="Bawaslu Kota Metro", slug="bawaslu-kota-metro")
+    OrganizationTag.objects.create(
+        article=make_article(body=BODY),
+        organization=organization,
+        evidence="Bawaslu Kota Metro mengingatkan ASN agar netral. " * 3,
+    )
+    html = editor_client.get(URL, {"kind": "organization"}).content.decode()
+    assert "<mark>Bawaslu Kota Metro</mark> mengingatkan ASN agar netral." in html
+
+
+def test_region_and_outlet_are_filtered_by_name(editor_client, make_article, tag_region):
+    tag_region(make_article(title="Kabar Subang", outlet="Pasundan Ekspres"), "32.13")
+    tag_region(make_article(title="Kabar Metro", outlet="Kupas Tuntas"), "18.72")
+    page = editor_client.get(URL, {"kind": "region", "region": "Jawa Barat"}).content.decode()
+    assert "Kabar Subang" in page and "Kabar Metro" not in page
+    assert '<option value="Kabupaten Subang">' in page  # names to pick from as one types
+    page = editor_client.get(URL, {"kind": "region", "outlet": "kupas tuntas"}).content.decode()
+    assert "Kabar Metro" in page and "Kabar Subang" not in page
+
+
+def test_the_queue_speaks_english_when_the_editor_chose_it(editor_client, make_article, tag_region):
+    tag_region(make_article(title="Kabar Metro"), "18.72")
+    editor_client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    html = editor_client.get(URL, {"kind": "region"}).content.decode()
+    for english in ("Review queue", "Kind", "Minimum confidence", "Evidence", "Confirm selected", "Region"):
+        assert english in html
+    for indonesian in ("Antrean tinjauan", "Keyakinan minimum", "Konfirmasi yang dipilih"):
+        assert indonesian not in html
+    response = editor_client.post(URL + "?kind=region", {"action": "reject", "ids": []}, follow=True)
+    assert "0 tags rejected." in response.content.decode()
+
+
+def test_the_merge_form_shows_what_to_choose_by_and_keeps_the_fullest_name(
+    editor_client, make_article, make_person, tag_person
+):
+    from articles.models import PersonAlias, Position, Region
+
+    nickname = make_person("Qomaru")
+    full = make_person("Qomaru Zaman")
+    PersonAlias.objects.create(person=full, name="Bang Qomaru", key="bang qomaru")
+    Position.objects.create(person=full, role="Wakil Wali Kota", region=Region.objects.get(code="18.72"))
+    for _ in range(3):
+        tag_person(make_article(), full)
+    tag_person(make_article(), nickname)
+    url = reverse("admin:articles_person_changelist")
+    html = editor_client.post(
+        url, {"action": "merge", "_selected_action": [nickname.pk, full.pk]}
+    ).content.decode()
+    assert f'value="{full.pk}" checked' in html and f'value="{nickname.pk}" checked' not in html
+    assert "3 artikel" in html and "1 artikel" in html
+    assert "Bang Qomaru" in html and "Wakil Wali Kota" in html and "Kota Metro" in html
+
+
+def test_the_admin_names_its_models_in_the_editors_language(editor_client, make_person):
+    make_person("Qomaru Zaman")
+    html = editor_client.get(reverse("admin:index")).content.decode()
+    for indonesian in ("Tag tokoh", "Pasangan calon", "Impor", "Artikel"):
+        assert indonesian in html
+    assert "Person tags" not in html and "Import batches" not in html
+    html = editor_client.get(reverse("admin:articles_person_changelist")).content.decode()
+    assert "Pilih tokoh untuk diubah" in html and "Digabung ke" in html
+    editor_client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    html = editor_client.get(reverse("admin:index")).content.decode()
+    assert "Person tags" in html and "Import batches" in html and "Review queue" in html

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.slow  # bin/test leaves it out; bin/test --all and CI r
 SEED = settings.BASE_DIR / "data" / "seed"
 SKIP = ("/admin/", "/i18n/", "/static/")
 # A guard against a crawl that never ends (e.g. links that grow the query string).
-MAX_PAGES = 5000
+MAX_PAGES = 20000
 
 
 class LinkParser(HTMLParser):
@@ -45,11 +45,14 @@ def internal_links(page_url, html):
         yield parts.path + (f"?{parts.query}" if parts.query else "")
 
 
-def _combined_search(url):
-    """A search with three or more parameters: its facet links only add more combinations of the
-    same filters (finite, but thousands), so the crawl checks it answers and goes no further."""
+def _leaf(url):
+    """Pages whose links only recombine what the crawl reaches anyway, so it checks that they answer
+    and goes no further: a search with three or more parameters (its facet links add more
+    combinations of the same filters: finite, but thousands), and a page in the other language
+    (`?lang=`: the same links again)."""
     parts = urlsplit(url)
-    return parts.path == "/cari/" and len(parse_qs(parts.query)) >= 3
+    params = parse_qs(parts.query)
+    return "lang" in params or (parts.path == "/cari/" and len(params) >= 3)
 
 
 def crawl(client):
@@ -69,8 +72,8 @@ def crawl(client):
         content_type = response.get("Content-Type", "")
         if not content_type.startswith("text/html"):
             continue
-        if _combined_search(url):
-            continue  # answered; its facet links only combine filters further
+        if _leaf(url):
+            continue  # answered; its links lead nowhere new
         for link in internal_links(url, response.content.decode()):
             if link not in seen:
                 seen.add(link)

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from . import vocabulary
 from .gazetteer import Gazetteer
 
 _TOKEN = re.compile(
@@ -133,17 +134,18 @@ _SPEECH_VERBS = re.compile(
 )
 _CANDIDATE_TRIGGERS = {"pasangan", "paslon", "calon", "kandidat", "cabup", "cawabup", "cagub", "cawalkot"}
 # An article about an election: only there is "pasangan A-B" a ticket rather than a couple or a team.
+_ELECTION_WORDS = "|".join(vocabulary.election_names())
+_CANDIDATE_FORMS = "|".join(vocabulary.candidate_forms())
 ELECTION = re.compile(
-    r"\b(?:pilkada|pemilukada|pilbup|pilgub|pilwako|pilwalkot|pilwali|pemilu|kpu|kpud|kip|bawaslu"
-    r"|panwaslih|paslon|cagub|cabup|cawalkot|pemilihan\s+(?:kepala\s+daerah|gubernur|bupati|wali\s*kota|walikota|umum)"
+    rf"\b(?:{_ELECTION_WORDS}|{_CANDIDATE_FORMS}|pemilu|kpu|kpud|kip|bawaslu|panwaslih|paslon"
+    r"|pemilihan\s+(?:kepala\s+daerah|gubernur|bupati|wali\s*kota|walikota|umum)"
     r"|calon\s+(?:wakil\s+)?(?:gubernur|bupati|wali\s*kota|walikota))\b",
     re.I,
 )
 # A sentence that speaks of candidates: only there do two names joined by "-" or "dan" make a ticket.
 CANDIDACY = re.compile(
-    r"\b(?:pasangan|paslon|bapaslon|calon|bacalon|kandidat|nomor\s+urut|no\.?\s*urut|cabup|cawabup|cagub"
-    r"|cawagub|cawalkot|cawawalkot|pilkada|pilbup|pilgub|pilwako|pilwalkot|pilwali|kotak\s+kosong"
-    r"|tim\s+(?:pemenangan|sukses)|timses)\b",
+    rf"\b(?:{_ELECTION_WORDS}|{_CANDIDATE_FORMS}|pasangan|paslon|bapaslon|calon|bacalon|kandidat"
+    r"|nomor\s+urut|no\.?\s*urut|kotak\s+kosong|tim\s+(?:pemenangan|sukses)|timses)\b",
     re.I,
 )
 _LIST_INTROS = {"yakni", "yaitu", "ialah", "antara", "diantaranya", "adalah"}

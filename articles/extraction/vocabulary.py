@@ -74,3 +74,19 @@ def office_pattern(level):
         words.add(canonical.split()[-1] if level != "kota" else r"wali\s*kota")
         words.update(forms)
     return "|".join(sorted(words, key=len, reverse=True))
+
+
+def election_names():
+    """Every name of a regional election: "pilkada", "pemilukada", "pilbup", "pilwako" …"""
+    return (ELECTION, *ELECTION_SYNONYMS, *(form for forms in ELECTIONS.values() for form in forms))
+
+
+def candidate_forms():
+    """Short forms of a candidacy: "cabup", "cawagub", "cawalkot" …"""
+    return tuple(
+        form
+        for offices in OFFICE_FORMS.values()
+        for canonical, forms in offices.items()
+        if canonical.startswith("calon")
+        for form in forms
+    )

@@ -48,6 +48,7 @@ from whoosh.searching import ResultsPage
 from whoosh.support.relativedelta import relativedelta
 from whoosh.util.times import datetime_to_long
 
+from articles.search import result_cache
 from articles.search.analysis import analyze, fold, snippet
 from articles.search.phrase import adjacent_words
 from articles.search.query import parse
@@ -466,8 +467,20 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
     # Searching ---------------------------------------------------------------------------------------
 
     @log_query
-    def search(
+    def search(self, query_string, **options):
+        """Haystack's search, answered from the result cache when this generation of the index has
+        been asked the same question before (articles/search/result_cache.py)."""
+        if not query_string:
+            return {"results": [], "hits": 0}
+        searcher = self.searcher()
+        generation = f"{self.generation}/{searcher.reader().generation()}"
+        return result_cache.answer(
+            generation, query_string, options, lambda: self._search(searcher, query_string, **options)
+        )
+
+    def _search(
         self,
+        searcher,
         query_string,
         sort_by=None,
         start_offset=0,
@@ -487,10 +500,7 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
         result_class=None,
         **kwargs,
     ):
-        if not query_string:
-            return {"results": [], "hits": 0}
         reverse, sort_by = self._sort_order(sort_by)
-        searcher = self.searcher()
         if not searcher.doc_count():
             return {"results": [], "hits": 0, "spelling_suggestion": None}
 

@@ -32,7 +32,7 @@ bench-small: ## the same at 5,000 articles on both databases, minutes, results n
 	.venv/bin/python -m bench.run --db postgresql --articles 5000 --no-docs --no-baselines --load-seconds 15
 
 .PHONY: bench-ci
-bench-ci:   ## the harness end to end at 200 articles on both databases, results in a temporary folder (CI)
+bench-ci:   ## the harness end to end at 80 articles on both databases, results in a temporary folder (CI)
 	bin/bench-ci
 
 .PHONY: bench-pages

@@ -48,7 +48,8 @@ from whoosh.searching import ResultsPage
 from whoosh.support.relativedelta import relativedelta
 from whoosh.util.times import datetime_to_long
 
-from articles.search.analysis import analyze, fold, snippet
+from articles.search.analysis import analyze, fold
+from articles.search.highlighting import snippet
 from articles.search.phrase import adjacent_words
 from articles.search.query import parse
 from articles.search.ranges import column_ranges

@@ -24,7 +24,7 @@ from haystack.query import SearchQuerySet
 from haystack.utils import get_model_ct
 
 from articles.models import Article, CandidatePair, Contest, Event, Organization, Outlet, Person, Region
-from articles.search.analysis import snippet
+from articles.search.highlighting import snippet
 from articles.search.linked import in_order, linked_entities
 from articles.search.query import parse, to_query_string
 

@@ -74,9 +74,8 @@ def haystack_connection(backend, whoosh_path, url, index_name):
             "PATH": str(whoosh_path),
             "INCLUDE_SPELLING": False,  # suggestions are asked for only when a query finds nothing
             "SPELLING_FIELD": "text_exact",  # the document's words, unstemmed
-            # The document field is not stored (the index stays small): snippets and related
-            # articles read the stored title and body instead.
-            "HIGHLIGHT_FIELD": "body",
+            # The document field is not stored (the index stays small): related articles read the
+            # stored title and body instead.
             "MORE_LIKE_THIS_FIELDS": ["title", "body"],
         }
     if not url:

@@ -53,7 +53,7 @@ from articles.search import outbox
 from articles.search.indexing import deferred_indexing, unindexed, update_articles
 
 CREATED, UPDATED, UNCHANGED, FAILED = "created", "updated", "unchanged", "failed"
-PARALLEL_FROM = 200  # files; below this, starting worker processes costs more than it saves
+PARALLEL_FROM_FILES = 200  # below this, starting worker processes costs more than it saves
 PATH_MAX_LENGTH = Article._meta.get_field("source_path").max_length
 ATTEMPTS = 5  # per file, when another writer's transaction got in its way
 
@@ -157,10 +157,12 @@ def interrupted_and_unindexed(current_batch):
 class Importer:
     """Imports files into the archive; build one per run so its caches are shared across files."""
 
-    def __init__(self, dry_run=False, max_bytes=None, jobs=None, parallel_from=PARALLEL_FROM, source=None):
+    def __init__(
+        self, dry_run=False, max_bytes=None, jobs=None, parallel_from_files=PARALLEL_FROM_FILES, source=None
+    ):
         self.dry_run = dry_run
         self.source = source
-        self.parallel_from = parallel_from
+        self.parallel_from_files = parallel_from_files
         self.jobs = (os.cpu_count() or 1) if jobs is None else jobs
         self.max_bytes = max_bytes or settings.IMPORT_MAX_BYTES
         regions = list(Region.objects.all())
@@ -221,7 +223,7 @@ class Importer:
     def parse_all(self, paths):
         """Parsed files in order. Extraction is the CPU-heavy part, so a big run spreads it over
         worker processes while this one stores the results; a small run stays in-process."""
-        if self.jobs < 2 or len(paths) < self.parallel_from:
+        if self.jobs < 2 or len(paths) < self.parallel_from_files:
             yield from (parse(path, self.gazetteer, self.max_bytes) for path in paths)
             return
         context = multiprocessing.get_context("spawn")  # no forked database connections

@@ -89,7 +89,7 @@ def test_a_big_update_in_place_uses_writer_processes_and_replaces_documents(
     from articles.search import backend as whoosh_backend
 
     settings.SEARCH_INDEX_PROCS = 2
-    monkeypatch.setattr(whoosh_backend, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(whoosh_backend, "PARALLEL_FROM_DOCUMENTS", 1)
     Article.objects.filter(pk=corpus.subang.pk).update(title="Debat Kandidat Bupati Subang Ditunda")
     update_articles(Article.objects.values_list("pk", flat=True))
 

@@ -56,7 +56,7 @@ WRITER_TIMEOUT = 120  # seconds to wait for Whoosh's own lock if a foreign write
 LIMIT_MB = 256  # writer memory before it spills a run to disk
 MLT_TERMS = 12  # key terms a more-like-this query is made of
 MLT_SOURCE_CHARS = 4000  # of the stored text those terms are picked from: a lead says what a story is
-PARALLEL_FROM = 2000  # documents; a smaller write is over before extra writer processes have started
+PARALLEL_FROM_DOCUMENTS = 2000  # a smaller write is over before extra writer processes have started
 
 
 def utc_naive(value):
@@ -274,7 +274,7 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
         `size`, the number of objects when known, lets a big write use every core."""
         with self.folder.write_lock():
             self._refresh_index()
-            writer = self._writer(self.index, size >= PARALLEL_FROM, timeout=WRITER_TIMEOUT)
+            writer = self._writer(self.index, size >= PARALLEL_FROM_DOCUMENTS, timeout=WRITER_TIMEOUT)
             changed = []
             try:
                 for ident in removed:

@@ -32,8 +32,13 @@ def _new_version():
     return uuid.uuid4().hex
 
 
+def version():
+    """The archive's current version: it changes whenever what a browse page shows may have."""
+    return cache.get_or_set(VERSION_KEY, _new_version, None)
+
+
 def _key(name):
-    return f"{name}-{cache.get_or_set(VERSION_KEY, _new_version, None)}"
+    return f"{name}-{version()}"
 
 
 def changed(**kwargs):
@@ -134,13 +139,19 @@ def most_mentioned_people(limit=10):
 
 
 def connect():
-    from articles.models import Article, Event, EventTag, OrganizationTag, Person, PersonTag, RegionTag
+    from articles import models as m
 
-    for model in (Article, RegionTag, PersonTag, OrganizationTag, EventTag, Person, Event):
+    # Everything a browse page shows, since whole pages are cached under the version too.
+    watched = (
+        *(m.Article, m.ArticleRevision, m.RegionTag, m.PersonTag, m.OrganizationTag, m.EventTag, m.PairTag),
+        *(m.Person, m.PersonAlias, m.PersonSlug, m.Position, m.Organization, m.Event, m.Outlet),
+        *(m.Contest, m.CandidatePair),
+    )
+    for model in watched:
         post_save.connect(changed, sender=model, dispatch_uid=f"counts-save-{model.__name__}")
         post_delete.connect(changed, sender=model, dispatch_uid=f"counts-delete-{model.__name__}")
     # a person page lists the events they took part in
-    m2m_changed.connect(changed, sender=Event.participants.through, dispatch_uid="counts-participants")
+    m2m_changed.connect(changed, sender=m.Event.participants.through, dispatch_uid="counts-participants")
 
 
 def archive_summary():

@@ -5,6 +5,8 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
+from articles import cache_report
+
 LANGUAGE_PARAMETER = "lang"
 
 
@@ -52,3 +54,20 @@ def requested_language(request):
     if is_api(request):
         return translation.get_language_from_request(request)
     return settings.LANGUAGE_CODE
+
+
+class CacheReport:
+    """X-Cache: hit when the searches of a request were all answered from the result cache (or the
+    page came whole from the page cache), miss when any was computed; absent when neither applied.
+    For operators and the benchmark's load, which counts the hit ratio."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        cache_report.start()
+        response = self.get_response(request)
+        verdict = cache_report.verdict()
+        if verdict:
+            response.headers.setdefault("X-Cache", verdict)
+        return response

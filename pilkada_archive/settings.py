@@ -58,6 +58,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "articles.middleware.LanguageMiddleware",
+    "articles.middleware.CacheReport",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -101,16 +102,30 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # The browse pages' aggregates (articles/counts.py) in files every worker process on this machine
 # shares: one process computes a count, and a change made in any of them clears it for all. Keys are
 # prefixed by the database they describe, so archives sharing the folder never mix.
+# Searches' answers (articles/search/result_cache.py) and anonymous browse pages
+# (articles/page_cache.py) are kept the same way, in a folder of their own so that their churn never
+# culls the counts; SEARCH_CACHE_ENTRIES bounds it (0 turns both off).
 _database = DATABASES["default"]
+_cache_path = Path(env_str("CACHE_PATH") or VAR_DIR / "cache")
+_cache_prefix = hashlib.sha256(
+    f"{_database['ENGINE']}:{_database.get('HOST')}:{_database.get('PORT')}:{_database['NAME']}".encode()
+).hexdigest()[:12]
+_answers = env_int("SEARCH_CACHE_ENTRIES", 3000)
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": str(Path(env_str("CACHE_PATH") or VAR_DIR / "cache")),
-        "KEY_PREFIX": hashlib.sha256(
-            f"{_database['ENGINE']}:{_database.get('HOST')}:{_database.get('PORT')}:{_database['NAME']}".encode()
-        ).hexdigest()[:12],
+        "LOCATION": str(_cache_path),
+        "KEY_PREFIX": _cache_prefix,
         "OPTIONS": {"MAX_ENTRIES": 20_000},  # a region's and a person's counts each: thousands of keys
-    }
+    },
+    "search": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache"
+        if _answers
+        else "django.core.cache.backends.dummy.DummyCache",
+        "LOCATION": str(_cache_path / "answers"),
+        "KEY_PREFIX": _cache_prefix,
+        "OPTIONS": {"MAX_ENTRIES": _answers or 1},
+    },
 }
 
 # Search: the embedded Whoosh index by default; a Solr or Elasticsearch 7 server by setting

@@ -12,8 +12,11 @@ from articles.models import Article, Contest, Outlet, Person, PersonTag, Region,
 def private_cache(tmp_path_factory):
     """The real file cache, in a folder of this test run's own: never a previous run's entries, nor
     those of a development server using the same database settings."""
-    default = {**settings.CACHES["default"], "LOCATION": str(tmp_path_factory.mktemp("cache"))}
-    with override_settings(CACHES={"default": default}):
+    private = {
+        alias: {**options, "LOCATION": str(tmp_path_factory.mktemp(f"cache-{alias}"))}
+        for alias, options in settings.CACHES.items()
+    }
+    with override_settings(CACHES=private):
         yield
 
 
@@ -108,9 +111,10 @@ def archive(db):
 def _fresh_cache():
     """No test sees the cached counts of another: the counts change on commit, which a `db` test's
     own changes never reach."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)

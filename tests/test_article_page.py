@@ -1,6 +1,6 @@
 """The article page: text, tags, highlighting, provenance, the raw text, related articles, citation."""
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from haystack.query import SearchQuerySet
@@ -144,6 +144,7 @@ def test_related_articles_are_cached(client, archive, monkeypatch):
     monkeypatch.setattr(SearchQuerySet, "more_like_this", counting)
     url = archive["articles"][0].get_absolute_url()
     first = client.get(url).context["related"]
+    caches["search"].clear()  # past the page cache: the related list has a cache of its own
     second = client.get(url).context["related"]
     assert calls == [archive["articles"][0].pk]
     assert first == second
@@ -218,14 +219,17 @@ def earlier_version(article, raw, title, batch=None):
     )
 
 
-def test_previous_versions_are_listed_with_their_import_and_their_raw_text(client, make_article):
+def test_previous_versions_are_listed_with_their_import_and_their_raw_text(
+    client, make_article, django_capture_on_commit_callbacks
+):
     from articles.models import ImportBatch
 
     article = make_article(title="Versi kedua")
     assert "Versi sebelumnya" not in client.get(article.get_absolute_url()).content.decode()
     batch = ImportBatch.objects.create(paths=["scraper-a"])
     raw = "Versi pertama\n\nSebuah “kutipan” lama.".encode("cp1252")
-    revision = earlier_version(article, raw, "Versi pertama", batch)
+    with django_capture_on_commit_callbacks(execute=True):
+        revision = earlier_version(article, raw, "Versi pertama", batch)
     html = client.get(article.get_absolute_url()).content.decode()
     listed = html[html.index("Versi sebelumnya") :]
     assert f"impor #{batch.pk}: “Versi pertama”" in listed

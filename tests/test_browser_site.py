@@ -59,7 +59,7 @@ def test_browse_from_home_to_a_province_a_city_an_article_and_a_person(live_serv
 def test_switching_the_language_to_english_shows_the_english_interface(live_server, page, site):
     page.goto(live_server.url + "/wilayah/kota-metro/")
     assert page.locator("html").get_attribute("lang") == "id"
-    page.get_by_role("button", name="English").click()
+    page.get_by_role("link", name="English").click()
     page.wait_for_url("**/wilayah/kota-metro/?lang=en")  # the address says it, for a shared link
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.get_by_role("link", name="Skip to content").count() == 1

@@ -10,8 +10,9 @@ from django.test import Client
 LOCALE = Path(settings.BASE_DIR) / "locale" / "en" / "LC_MESSAGES"
 
 
-def switch_to_english(client, next_url="/"):
-    return client.post("/i18n/setlang/", {"language": "en", "next": next_url})
+def switch_to_english(client, url="/"):
+    """Follow the language switch's link, as a visitor does: the page, and the ones after, in English."""
+    return client.get(url, {"lang": "en"})
 
 
 def test_pages_are_in_indonesian_by_default(client, archive):
@@ -21,24 +22,20 @@ def test_pages_are_in_indonesian_by_default(client, archive):
     assert "19 Maret 2024" in client.get("/tanggal/2024/3/19/").content.decode()
 
 
-def test_the_language_switch_is_a_csrf_protected_form_on_every_page(client, archive):
-    html = client.get("/wilayah/kota-metro/").content.decode()
-    form = html[
-        html.index('<form class="language"') : html.index("</form>", html.index('<form class="language"'))
+def test_the_language_switch_is_a_link_to_the_same_page_in_each_language(client, archive):
+    html = client.get("/wilayah/kota-metro/?page=1").content.decode()
+    switch = html[
+        html.index('<nav class="language"') : html.index("</nav>", html.index('<nav class="language"'))
     ]
-    assert 'action="/i18n/setlang/" method="post"' in form
-    assert 'name="csrfmiddlewaretoken"' in form
-    assert 'name="next" value="/wilayah/kota-metro/"' in form
-    assert 'value="en"' in form and 'value="id"' in form
-    strict = Client(enforce_csrf_checks=True)
-    assert strict.post("/i18n/setlang/", {"language": "en"}).status_code == 403
+    assert 'href="/wilayah/kota-metro/?page=1&amp;lang=en" hreflang="en"' in switch
+    assert 'href="/wilayah/kota-metro/?page=1&amp;lang=id" hreflang="id"' in switch
+    assert "csrfmiddlewaretoken" not in html  # the same page for every visitor: it can be cached
 
 
 def test_switching_to_english_translates_the_interface_and_returns_to_the_page(client, archive):
     response = switch_to_english(client, "/wilayah/kota-metro/")
-    assert response.status_code == 302
-    assert response["Location"] == "/wilayah/kota-metro/?lang=en"  # a link that can be shared as it is
-    html = client.get("/").content.decode()
+    assert '<html lang="en">' in response.content.decode()
+    html = client.get("/").content.decode()  # and it stays English afterwards
     assert '<html lang="en">' in html
     assert "Latest articles" in html and "Artikel terbaru" not in html
     assert "Skip to content" in html
@@ -66,7 +63,7 @@ def test_model_choices_and_404_page_are_translated(client, archive):
 
 def test_switching_back_to_indonesian(client, archive):
     switch_to_english(client)
-    client.post("/i18n/setlang/", {"language": "id", "next": "/"})
+    client.get("/", {"lang": "id"})
     assert "Artikel terbaru" in client.get("/").content.decode()
 
 
@@ -104,7 +101,7 @@ def test_indonesian_is_served_even_to_an_english_browser_until_the_visitor_switc
     page = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
     assert page["Content-Language"] == "id"
     assert '<html lang="id">' in page.content.decode()
-    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    switch_to_english(client)
     page = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
     assert page["Content-Language"] == "en"
 
@@ -127,9 +124,8 @@ def test_every_page_names_its_version_in_each_language(client, archive):
 
 def test_switching_from_a_shared_english_link_goes_back_to_indonesian(client, archive):
     html = client.get("/wilayah/kota-metro/?lang=en").content.decode()
-    assert 'name="next" value="/wilayah/kota-metro/"' in html  # without the link's lang
-    response = client.post("/i18n/setlang/", {"language": "id", "next": "/wilayah/kota-metro/"})
-    assert '<html lang="id">' in client.get(response["Location"]).content.decode()
+    assert 'href="/wilayah/kota-metro/?lang=id" hreflang="id"' in html
+    assert '<html lang="id">' in client.get("/wilayah/kota-metro/?lang=id").content.decode()
 
 
 def test_the_api_answers_in_the_language_of_accept_language(client, archive):

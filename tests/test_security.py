@@ -151,15 +151,6 @@ def test_rendered_pages_and_the_admin_have_no_inline_code(client, archive, searc
 # CSRF -------------------------------------------------------------------------------------------------
 
 
-def test_the_language_switch_refuses_a_post_without_a_token(csrf_client, db):
-    assert csrf_client.post("/i18n/setlang/", {"language": "en", "next": "/"}).status_code == 403
-    token = csrf_token(csrf_client, "/")
-    response = csrf_client.post(
-        "/i18n/setlang/", {"language": "en", "next": "/", "csrfmiddlewaretoken": token}
-    )
-    assert response.status_code == 302
-
-
 def test_admin_login_refuses_a_post_without_a_token(csrf_client, editor):
     response = csrf_client.post("/admin/login/", {"username": "editor", "password": PASSWORD})
     assert response.status_code == 403

@@ -40,6 +40,7 @@ from whoosh.searching import ResultsPage
 from whoosh.support.relativedelta import relativedelta
 from whoosh.util.times import datetime_to_long
 
+from articles.search import result_cache
 from articles.search.analysis import fold
 from articles.search.phrase import adjacent_words
 from articles.search.query import parse
@@ -383,8 +384,24 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
     # Searching ---------------------------------------------------------------------------------------
 
     @log_query
-    def search(
+    def search(self, query_string, **options):
+        """Haystack's search, answered from the result cache when this generation of the index has
+        been asked the same question before (articles/search/result_cache.py)."""
+        if options.get("highlight"):
+            # Haystack's highlighter marks English stems in an unescaped stored field; the pages mark
+            # results themselves, escaped and by the Indonesian analysis.
+            raise SearchBackendError("highlight() is not supported: use articles.search.highlighting")
+        if not query_string:
+            return {"results": [], "hits": 0}
+        searcher = self.searcher()
+        generation = f"{self.generation}/{searcher.reader().generation()}"
+        return result_cache.answer(
+            generation, query_string, options, lambda: self._search(searcher, query_string, **options)
+        )
+
+    def _search(
         self,
+        searcher,
         query_string,
         sort_by=None,
         start_offset=0,
@@ -404,14 +421,7 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
         result_class=None,
         **kwargs,
     ):
-        if highlight:
-            # Haystack's highlighter marks English stems in an unescaped stored field; the pages mark
-            # results themselves, escaped and by the Indonesian analysis.
-            raise SearchBackendError("highlight() is not supported: use articles.search.highlighting")
-        if not query_string:
-            return {"results": [], "hits": 0}
         reverse, sort_by = self._sort_order(sort_by)
-        searcher = self.searcher()
         if not searcher.doc_count():
             return {"results": [], "hits": 0, "spelling_suggestion": None}
 

@@ -77,7 +77,7 @@ def assert_index_opens_without_duplicates(site):
 
 def search_count(site, word):
     script = (
-        "from articles.search.forms import SearchForm, run_search\n"
+        "from articles.search.forms import SearchForm\nfrom articles.search.service import run_search\n"
         f"form = SearchForm({{'q': {word!r}}}); assert form.is_valid()\n"
         "print(run_search(form.cleaned_data).count)"
     )

@@ -1,10 +1,4 @@
-"""Entity matching: the regions, people, organizations, events and pairs an article names, found or made.
-
-Matching goes by name keys and aliases across the whole archive, so the same person under two
-spellings is one row. Imports may run at the same time: an entity two of them create at once
-becomes one row (first_or_create). Tags an editor confirmed or rejected are never touched; only the
-importer's own suggestions are refreshed (sync_tags).
-"""
+"""Entity matching: the regions, people, organizations, events and pairs an article names, found or made."""
 
 import hashlib
 
@@ -34,7 +28,11 @@ from articles.pairs import PairStore
 
 class EntityMatcher:
     """Finds or makes the entities an import run's articles name, and tags each article with them.
-    Build one per run (with the archive's regions by code) so its caches are shared across files."""
+    Build one per run (with the archive's regions by code) so its caches are shared across files.
+
+    People are matched on name keys and aliases across the whole archive, so one person under two
+    spellings is one row; an entity two imports create at once is one row too (first_or_create).
+    Tags an editor confirmed or rejected are never touched, only the importer's suggestions (sync_tags)."""
 
     def __init__(self, regions):
         self.regions = regions

@@ -1,8 +1,4 @@
-"""The highlighter: escaped text with <mark> around the words a query looks for, as the index matches them.
-
-No Django imports. Words are compared through the index's own analysis (articles.search.analysis), so
-a snippet marks what the search matched: stems and spelling variants, never an excluded word.
-"""
+"""The highlighter: escaped text with <mark> around the words a query looks for, as the index matches them."""
 
 import html
 import re

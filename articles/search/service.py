@@ -1,9 +1,4 @@
-"""The search service: valid form data → one run of Haystack's SearchQuerySet, with facets and a page.
-
-`run_search` builds the SearchQuerySet, runs it once, and returns a `SearchOutcome` with results,
-facets and the spelling suggestion. Only Haystack's public API is used, so another Haystack backend
-needs no change here.
-"""
+"""The search service: valid form data → one run of Haystack's SearchQuerySet, with facets and a page."""
 
 from dataclasses import dataclass, field
 

@@ -1,10 +1,4 @@
-"""The index folder on disk: generations, the `current` link, the write and rebuild locks, the journal.
-
-WHOOSH_PATH holds `index-<timestamp>-<id>/` folders and a `current` symlink to the one searches read.
-A rebuild makes a new generation and swaps the link, so searches keep answering and the live folder is
-never deleted. Every writer holds an inter-process lock, so concurrent processes queue instead of
-failing, and a delete is never lost to Whoosh's LockError.
-"""
+"""The index folder on disk: generations, the `current` link, the write and rebuild locks, the journal."""
 
 import contextlib
 import fcntl
@@ -32,7 +26,12 @@ def file_storage(path):
 
 
 class IndexFolder:
-    """One index folder (a connection's PATH) and the generations, link, locks and journal in it."""
+    """One index folder (a connection's PATH) and the generations, link, locks and journal in it.
+
+    The folder holds `index-<timestamp>-<id>/` generations and a `current` symlink to the one searches
+    read. A rebuild makes a new generation and swaps the link, so searches keep answering and the live
+    folder is never deleted. Every writer holds an inter-process lock, so concurrent processes queue
+    instead of failing, and a delete is never lost to Whoosh's LockError."""
 
     def __init__(self, root):
         self.root = os.path.abspath(root)

@@ -21,16 +21,23 @@ format:
 eval:       ## score extraction on ../shared/dev-corpus against its hand-checked truth
 	bin/eval ../shared/dev-corpus --min title=0.95,published=0.95,regions=0.93,people=0.9,roles=0.8,pairs=0.85,pair_numbers=0.9
 
-bench:      ## import, index, search, browse and load at 100,000 articles (30-60 min; see docs/benchmarks.md)
-	.venv/bin/python -m bench.run --articles 100000 $(if $(KEEP),--keep)
+bench:      ## N = 10,000, 30,000 and 100,000 on SQLite, then on PostgreSQL; tables and chart in docs/benchmarks.md (hours)
+	.venv/bin/python -m bench.run --db sqlite --articles 100000 --scaling 10000,30000 $(if $(KEEP),--keep)
+	.venv/bin/python -m bench.run --db postgresql --articles 100000 --scaling 10000,30000 $(if $(KEEP),--keep)
+	.venv/bin/python -m bench.report
 
 .PHONY: bench-small
-bench-small: ## the same at 5,000 articles, a few minutes, results not written to docs
-	.venv/bin/python -m bench.run --articles 5000 --no-docs --naive-timeout 240 --load-seconds 15
+bench-small: ## the same at 5,000 articles on both databases, minutes, results not written to docs
+	.venv/bin/python -m bench.run --db sqlite --articles 5000 --no-docs --no-baselines --load-seconds 15
+	.venv/bin/python -m bench.run --db postgresql --articles 5000 --no-docs --no-baselines --load-seconds 15
+
+.PHONY: bench-ci
+bench-ci:   ## the harness end to end at 200 articles on both databases, results in a temporary folder (CI)
+	bin/bench-ci
 
 .PHONY: bench-pages
-bench-pages: ## search, browse and load again on the database a `make bench` with KEEP=1 left (minutes)
-	.venv/bin/python -m bench.run --articles 100000 --reuse
+bench-pages: ## search, browse and load again on what a `make bench KEEP=1` left (DB=sqlite|postgresql)
+	.venv/bin/python -m bench.run --db $(or $(DB),sqlite) --articles 100000 --reuse
 
 soak:       ## crash safety with 50 kills per command, and 60 s of searches + import + edits under gunicorn
 	CRASH_KILLS=50 SOAK_SECONDS=60 .venv/bin/python -m pytest -s tests/test_crash_safety.py tests/test_concurrency.py

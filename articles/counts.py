@@ -185,6 +185,7 @@ def _search_choices(limit):
     from articles.models import Contest, Outlet, Region
 
     return {
+        "version": version(),  # the page caches its rendering of these lists under it
         "regions": list(Region.objects.order_by("name").values_list("name", flat=True)),
         "contests": list(Contest.objects.order_by("region__name").values_list("region__name", flat=True)),
         "outlets": list(Outlet.objects.order_by("name").values_list("name", flat=True)),

@@ -38,7 +38,7 @@ urlpatterns = [
     path("robots.txt", browse.robots_txt, name="robots_txt"),
     path("favicon.ico", browse.favicon, name="favicon"),
     # search routes (articles/views/search.py, articles/views/api.py) go below
-    path("cari/", search.search, name="search"),
+    path("cari/", anonymous_page(search.search, vary_on=search.index_state), name="search"),
     path("api/search", api.search, name="api-search"),
     path("api/export", api.export, name="api-export"),
     path("api/contests/<str:code>", api.contest, name="api-contest"),

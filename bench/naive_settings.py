@@ -5,9 +5,11 @@ import os
 from bench.settings import *  # noqa: F403
 from bench.settings import BASE_DIR
 
+# NAIVE_ENGINE=bench.naive_same.SameIndexEngine with NAIVE_WHOOSH_PATH at the site's index: the
+# stock backend on the site's full index (same N); by default its own, stock-built index.
 HAYSTACK_CONNECTIONS = {
     "default": {
-        "ENGINE": "haystack.backends.whoosh_backend.WhooshEngine",
+        "ENGINE": os.environ.get("NAIVE_ENGINE", "haystack.backends.whoosh_backend.WhooshEngine"),
         "PATH": os.environ.get("NAIVE_WHOOSH_PATH", str(BASE_DIR / "bench" / "scratch" / "naive-whoosh")),
     }
 }

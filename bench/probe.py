@@ -2,6 +2,7 @@
 
     python -m bench.probe count
     python -m bench.probe names '{"people": [...], "outlets": [...]}'
+    python -m bench.probe pool
 
 `names` turns the corpus's person and outlet names into the site's slugs, picks the browse pages
 (the busiest province, region, person, month, day, an article, and a quiet region and person to show
@@ -22,6 +23,7 @@ def count():
 
 
 def names(wanted):
+    from django.core.cache import caches
     from django.db import connection
     from django.db.models import Count
     from django.db.models.functions import TruncDay, TruncMonth
@@ -82,11 +84,33 @@ def names(wanted):
     client = Client(HTTP_HOST="127.0.0.1")
     counted = []
     for name, path in pages:
-        client.get(path)  # warm caches the way a running worker has them
+        client.get(path)  # warm the aggregates the way a running worker has them
+        caches["search"].clear()  # but count the page's own queries, not a page-cache hit
         with CaptureQueriesContext(connection) as ctx:
             response = client.get(path)
         counted.append({"name": name, "path": path, "queries": len(ctx), "status": response.status_code})
     return {"people": people, "outlets": outlets, "pages": counted}
+
+
+def pool(size=200):
+    """What the realistic load draws from: the most mentioned people and regions, contests, months,
+    and articles spread over the archive, busiest first."""
+    from django.db.models import Count
+
+    from articles.models import Article, Contest, Person, Region
+
+    people = Person.objects.annotate(n=Count("tags")).filter(n__gt=0).order_by("-n", "pk")[:size]
+    regions = Region.objects.annotate(n=Count("tags")).filter(n__gt=0).order_by("-n", "pk")[:size]
+    contests = Contest.objects.annotate(n=Count("region__tags")).order_by("-n", "pk")[:size]
+    total = Article.objects.count()
+    step = max(1, total // size)
+    ids = list(Article.objects.order_by("pk").values_list("pk", flat=True)[::step][:size])
+    return {
+        "people": [{"name": p.name, "path": p.get_absolute_url()} for p in people],
+        "regions": [{"code": r.code, "name": r.name, "path": r.get_absolute_url()} for r in regions],
+        "contests": [c.get_absolute_url() for c in contests],
+        "articles": [f"/artikel/{pk}/" for pk in ids],
+    }
 
 
 if __name__ == "__main__":
@@ -96,6 +120,8 @@ if __name__ == "__main__":
         out = count()
     elif command == "names":
         out = names(json.loads(sys.argv[2]))
+    elif command == "pool":
+        out = pool()
     else:
         sys.exit(f"unknown command {command}")
     print(json.dumps(out))

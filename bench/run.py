@@ -1,13 +1,15 @@
 """Run the benchmark: build a corpus, import, index, then time search, browse and load over real HTTP.
 
-    python -m bench.run --articles 100000 [--corpus PATH] [--keep] [--no-docs]
+    python -m bench.run --db sqlite|postgresql --articles 100000 [--scaling 10000,30000] [--keep]
     python -m bench.run --articles 100000 --reuse     # pages only, on what a --keep run left
 
 
-Everything is created under bench/scratch/ (git-ignored): the corpus, a scratch SQLite database, the
-site's Whoosh index, the baselines (raw Whoosh, FTS5, naive Haystack). Django runs only in
+Everything is created under bench/scratch/ (git-ignored): the corpus, a scratch database (an SQLite
+file, or a PostgreSQL database `bench_<N>` at BENCH_POSTGRES, default postgres://postgres@127.0.0.1:5432),
+the site's Whoosh index, the baselines (raw Whoosh, FTS5, naive Haystack). Django runs only in
 subprocesses (manage.py commands, gunicorn, bench.probe), so this process measures from outside.
-Results go to bench/results/<date>.json and, unless --no-docs, to the table in docs/benchmarks.md.
+Results go to bench/results/<date>-<db>[-nN].json (--results for another folder) and, unless
+--no-docs, to the tables in docs/benchmarks.md (bench.report).
 
 --reuse skips the corpus, the import, the index and the baselines: it migrates the database a --keep
 run left and times the search page, the browse pages and the load again, so that a change to a page
@@ -23,7 +25,6 @@ import shutil
 import signal
 import socket
 import sqlite3
-import statistics
 import subprocess
 import sys
 import time
@@ -33,12 +34,13 @@ import urllib.request
 from datetime import date, datetime
 from pathlib import Path
 
-from bench import baselines, corpus, queries
+from bench import baselines, corpus, load_pool, queries
 from bench.report import TARGETS, write_docs
 
 ROOT = corpus.PROJECT_ROOT
 RESULTS = ROOT / "bench" / "results"
 PY = sys.executable
+POSTGRES = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 
 
 LOADAVG = {}  # 1-minute load average as each step starts: other work on the machine skews timings
@@ -80,20 +82,29 @@ class Run:
         self.n = args.articles
         self.work = corpus.check_out_dir(args.work)
         self.corpus_dir = self.work / f"corpus-{self.n}"
-        self.dir = self.work / f"run-{self.n}"
+        self.dir = self.work / f"run-{self.n}-{args.db}"
         self.db = self.dir / "archive.sqlite3"
-        self.result = {"articles": self.n, "started": datetime.now().isoformat(timespec="seconds")}
+        if args.db == "postgresql":
+            self.database_url = f"{POSTGRES}/bench_{self.n}"
+        else:
+            self.database_url = f"sqlite:///{self.db}"
+        self.result = {
+            "articles": self.n,
+            "db": args.db,
+            "started": datetime.now().isoformat(timespec="seconds"),
+        }
         self.notes = []
         self.machine_info = self.machine()  # the code as it was when the run started
 
     # environment and subprocesses ------------------------------------------------------------------
 
-    def env(self, settings="bench.settings"):
+    def env(self, settings="bench.settings", **extra):
         env = dict(os.environ)
         env.update(
             DJANGO_SETTINGS_MODULE=settings,
-            DATABASE_URL=f"sqlite:///{self.db}",
+            DATABASE_URL=self.database_url,
             WHOOSH_PATH=str(self.dir / "whoosh"),
+            CACHE_PATH=str(self.dir / "cache"),
             NAIVE_WHOOSH_PATH=str(self.dir / "naive-whoosh"),
             BENCH_STATIC_ROOT=str(self.work / "static"),
             DEBUG="false",
@@ -110,6 +121,7 @@ class Run:
             PYTHONWARNINGS="ignore",
         )
         env.pop("SEARCH_URL", None)
+        env.update(extra)
         return env
 
     def manage(self, *argv, settings="bench.settings", timeout=None, check=True):
@@ -150,9 +162,19 @@ class Run:
         if self.dir.exists():
             shutil.rmtree(self.dir)
         self.dir.mkdir(parents=True)
+        if self.args.db == "postgresql":
+            self.recreate_postgres()
         log("migrate + collectstatic")
         self.manage("migrate", "--noinput")
         self.manage("collectstatic", "--noinput")
+
+    def recreate_postgres(self):
+        import psycopg
+
+        name = self.database_url.rsplit("/", 1)[1]
+        with psycopg.connect(f"{POSTGRES}/postgres", autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            conn.execute(f'CREATE DATABASE "{name}"')
 
     def import_articles(self):
         log("import_articles")
@@ -238,7 +260,7 @@ class Run:
 
     # HTTP ------------------------------------------------------------------------------------------
 
-    def start_gunicorn(self, settings, workers):
+    def start_gunicorn(self, settings, workers, **extra_env):
         port = free_port()
         proc = subprocess.Popen(
             [
@@ -256,9 +278,9 @@ class Run:
                 "warning",
             ],  # fmt: skip
             cwd=ROOT,
-            env=self.env(settings),
+            env=self.env(settings, **extra_env),
             stdout=subprocess.DEVNULL,
-            stderr=open(self.dir / f"gunicorn-{settings}.log", "w"),  # noqa: SIM115
+            stderr=open(self.dir / f"gunicorn-{settings}.log", "a"),  # noqa: SIM115
             start_new_session=True,
         )
         base = f"http://127.0.0.1:{port}"
@@ -311,11 +333,11 @@ class Run:
             body, status = exc.read(), exc.code
         return (time.perf_counter() - started) * 1000, status, len(body)
 
-    def time_urls(self, urls, repeat, warm=True):
-        """Per-URL latencies over `repeat` passes after one warm-up pass; errors counted."""
-        if warm:
-            for url in urls:
-                self.fetch(url)
+    def time_urls(self, urls, repeat):
+        """Per-URL latencies: the first request of each (cold: nothing cached since the workers
+        started) and `repeat` passes after it (warm); errors counted."""
+        cold = {url: self.fetch(url)[0] for url in urls}
+        self.cold_times = cold
         times, errors = {url: [] for url in urls}, []
         for _ in range(repeat):
             for url in urls:
@@ -327,7 +349,10 @@ class Run:
 
     # searches --------------------------------------------------------------------------------------
 
-    def search_urls(self, base, mix, names, naive=False):
+    def search_urls(self, base, mix, names, naive=False, facet_suffix="_exact"):
+        """The search page's URLs for the mix; naive: the stock view's, with its filters as
+        selected_facets on `<field><facet_suffix>` (the stock index's facet fields are `*_exact`; on
+        the site's index the fields themselves hold the values)."""
         urls = []
         for q in mix:
             params = {}
@@ -336,11 +361,11 @@ class Run:
             if naive:
                 facets = []
                 if q.region:
-                    facets.append(f"regions_exact:{q.region}")
+                    facets.append(f"regions{facet_suffix}:{q.region}")
                 if q.person:
-                    facets.append(f"people_exact:{names['people'][q.person]}")
+                    facets.append(f"people{facet_suffix}:{names['people'][q.person]}")
                 if q.outlet:
-                    facets.append(f"outlet_exact:{names['outlets'][q.outlet]}")
+                    facets.append(f"outlet{facet_suffix}:{names['outlets'][q.outlet]}")
                 params.update(selected_facets=facets, start_date=q.date_from, end_date=q.date_to, sort=q.sort)
             else:
                 params.update(
@@ -390,27 +415,38 @@ class Run:
         urls = self.existing_pages(self.search_urls(base, mix, names), "search page")
         self.site_search_urls = urls
         times, errors = self.time_urls(urls, self.args.repeat)
+        cold = summary(list(self.cold_times.values()))
         flat = [t for ts in times.values() for t in ts]
         s = summary(flat)
         self.result.update(
+            search_cold_p50_ms=cold["p50_ms"],
+            search_cold_p95_ms=cold["p95_ms"],
+            search_cold_p99_ms=cold["p99_ms"],
+            search_warm_p95_ms=s["p95_ms"],
             search_p50_ms=s["p50_ms"],
             search_p95_ms=s["p95_ms"],
             search_p99_ms=s["p99_ms"],
             search_errors=len(errors),
         )
+        self.result["search_cold_by_kind"] = {
+            kind: summary([self.cold_times[url] for q, url in zip(mix, urls, strict=True) if q.kind == kind])
+            for kind in dict.fromkeys(q.kind for q in mix)
+        }
         self.result["search_by_kind"] = {
             kind: summary([t for q, url in zip(mix, urls, strict=True) if q.kind == kind for t in times[url]])
             for kind in dict.fromkeys(q.kind for q in mix)
         }
         slowest = sorted(
-            ((statistics.median(times[u]), q.label()) for q, u in zip(mix, urls, strict=True)), reverse=True
+            ((self.cold_times[u], q.label()) for q, u in zip(mix, urls, strict=True)), reverse=True
         )
-        self.result["search_slowest"] = [
-            {"query": label, "median_ms": round(ms, 1)} for ms, label in slowest[:8]
+        self.result["search_slowest_cold"] = [
+            {"query": label, "ms": round(ms, 1)} for ms, label in slowest[:8]
         ]
         if errors:
             self.notes.append(f"search page errors: {errors[:5]}")
-        log(f"  p50 {s['p50_ms']} ms, p95 {s['p95_ms']} ms, p99 {s['p99_ms']} ms, errors {len(errors)}")
+        log(
+            f"  cold p50 {cold['p50_ms']} / p95 {cold['p95_ms']} ms; warm p95 {s['p95_ms']} ms; errors {len(errors)}"
+        )
 
         api = [u.replace("/cari/?", "/api/search?") for u in urls]
         times, errors = self.time_urls(api, 1)
@@ -434,21 +470,39 @@ class Run:
             f"  raw Whoosh p95 {self.result['raw_whoosh_p95_ms']} ms, FTS5 p95 {self.result['fts5_p95_ms']} ms"
         )
 
-    def naive_searches(self, mix, names):
-        proc, base = self.start_gunicorn("bench.naive_settings", self.args.workers)
+    def naive_searches(self, mix, names, same_index=False):
+        """Stock Haystack's faceted search view over HTTP, once per query (it caches nothing). On its
+        own stock-built index (a subset at large N), or, same_index, on the site's full index."""
+        if same_index:
+            key, label = "naive_same_index", "stock Haystack on the site's index"
+            extra = {
+                "NAIVE_ENGINE": "bench.naive_same.SameIndexEngine",
+                "NAIVE_WHOOSH_PATH": str(self.dir / "whoosh" / "current"),
+            }
+        else:
+            key, label = "naive", f"naive Haystack ({self.result.get('naive_indexed')} docs indexed)"
+            extra = {}
+        proc, base = self.start_gunicorn("bench.naive_settings", self.args.workers, **extra)
         try:
-            log(f"naive Haystack search over HTTP ({self.result.get('naive_indexed')} docs indexed)")
-            urls = self.existing_pages(self.search_urls(base, mix, names, naive=True), "naive")
-            times, errors = self.time_urls(urls, 1)
-            s = summary([t for ts in times.values() for t in ts])
+            log(f"{label}: search over HTTP")
+            suffix = "" if same_index else "_exact"
+            urls = self.search_urls(base, mix, names, naive=True, facet_suffix=suffix)
+            urls = self.existing_pages(urls, key)
+            times = [self.fetch(url) for url in urls]
+            s = summary([ms for ms, _, _ in times])
+            errors = [
+                f"{status} {url}" for (_, status, _), url in zip(times, urls, strict=True) if status != 200
+            ]
             self.result.update(
-                naive_p50_ms=s["p50_ms"],
-                naive_p95_ms=s["p95_ms"],
-                naive_p99_ms=s["p99_ms"],
-                naive_errors=len(errors),
+                {
+                    f"{key}_p50_ms": s["p50_ms"],
+                    f"{key}_p95_ms": s["p95_ms"],
+                    f"{key}_p99_ms": s["p99_ms"],
+                    f"{key}_errors": len(errors),
+                }
             )
             if errors:
-                self.notes.append(f"naive errors: {errors[:5]}")
+                self.notes.append(f"{key} errors: {errors[:5]}")
             log(f"  p50 {s['p50_ms']} ms, p95 {s['p95_ms']} ms, errors {len(errors)}")
         finally:
             self.stop(proc)
@@ -477,25 +531,39 @@ class Run:
 
     # load ------------------------------------------------------------------------------------------
 
-    def load(self, base, urls):
+    def load(self, base, pool):
+        """Clients drawing from the realistic pool (bench/load_pool.py) for a fixed time."""
         seconds, clients = self.args.load_seconds, self.args.clients
-        log(f"mixed load: {clients} client processes, {seconds} s, {len(urls)} URLs")
+        searches, pages = load_pool.searches(pool, self.args.seed), load_pool.pages(pool)
+        log(f"realistic load: {clients} clients, {seconds} s, {len(searches)} searches, {len(pages)} pages")
+        plans = [
+            [base + path for path in load_pool.draw(searches, pages, 20_000, self.args.seed + i)]
+            for i in range(clients)
+        ]
         ctx = multiprocessing.get_context("spawn")
-        with ctx.Pool(clients) as pool:
-            parts = pool.starmap(load_client, [(urls, seconds, i) for i in range(clients)])
+        with ctx.Pool(clients) as pool_:
+            parts = pool_.starmap(load_client, [(plan, seconds) for plan in plans])
         latencies = [ms for part in parts for ms in part["ms"]]
         errors = sum(part["errors"] for part in parts)
+        hits, misses = sum(part["hits"] for part in parts), sum(part["misses"] for part in parts)
         elapsed = max(part["elapsed"] for part in parts)
         self.result.update(
             load_seconds=seconds,
             load_clients=clients,
+            load_distinct_searches=len(searches),
+            load_distinct_pages=len(pages),
             load_requests=len(latencies),
             load_rps=round(len(latencies) / elapsed, 1),
             load_errors=errors,
             load_p50_ms=round(percentile(latencies, 50), 1) if latencies else None,
+            load_p95_ms=round(percentile(latencies, 95), 1) if latencies else None,
             load_p99_ms=round(percentile(latencies, 99), 1) if latencies else None,
+            cache_hit_ratio=round(hits / (hits + misses), 3) if hits + misses else None,
         )
-        log(f"  {self.result['load_rps']} req/s, {errors} errors, p99 {self.result['load_p99_ms']} ms")
+        log(
+            f"  {self.result['load_rps']} req/s, {errors} errors, p99 {self.result['load_p99_ms']} ms, "
+            f"cache hits {self.result['cache_hit_ratio']}"
+        )
 
     # machine and results ---------------------------------------------------------------------------
 
@@ -540,12 +608,15 @@ class Run:
                 f"{os.cpu_count()} cores): timings are pessimistic"
             )
         self.result["notes"] = self.notes
-        RESULTS.mkdir(parents=True, exist_ok=True)
-        name = date.today().isoformat() + ("" if self.n == 100_000 else f"-n{self.n}")
+        if "scaling" in self.result:
+            self.result["scaling"][str(self.n)] = self.scaling_point()
+        results = self.args.results
+        results.mkdir(parents=True, exist_ok=True)
+        name = f"{date.today().isoformat()}-{self.args.db}" + ("" if self.n == 100_000 else f"-n{self.n}")
         name += "-reused" if self.args.reuse else ""
-        path = RESULTS / f"{name}.json"
+        path = results / f"{name}.json"
         path.write_text(json.dumps(self.result, indent=2, ensure_ascii=False) + "\n")
-        log(f"results: {path.relative_to(ROOT)}")
+        log(f"results: {path}")
         if not (self.args.no_docs or self.args.reuse):
             write_docs(self.result, path.relative_to(ROOT))
             log("docs/benchmarks.md table updated")
@@ -554,59 +625,127 @@ class Run:
     def main(self):
         mix = queries.query_mix(self.args.seed)
         self.result["queries"] = len(mix)
+        if self.args.scaling:
+            self.result["scaling"] = self.scaling()
         if self.args.reuse:
             self.notes.append("reused the database and index of an earlier --keep run: pages only")
+            shutil.rmtree(self.dir / "cache", ignore_errors=True)  # cold means cold
             self.manage("migrate", "--noinput")
             self.manage("collectstatic", "--noinput")
         else:
             self.build_corpus()
             self.prepare()
             self.import_articles()
-            self.rebuild_index()
-            self.baselines()
-            self.naive_index()
+            if self.args.baselines:
+                self.rebuild_index()
+                self.baselines()
+                self.naive_index()
         info = self.probe("names", json.dumps({"people": [q.person for q in mix if q.person],
                                                "outlets": [q.outlet for q in mix if q.outlet]}))  # fmt: skip
         missing = [n for kind in ("people", "outlets") for n, slug in info[kind].items() if not slug]
         if missing:
             self.notes.append(f"not found in the database (their filters match nothing): {missing}")
         pages = info["pages"]
+        pool = self.probe("pool")
         gunicorn, base = self.start_gunicorn("bench.settings", self.args.workers)
         try:
             self.searches(base, mix, info)
             self.browse(base, pages)
-            urls = self.site_search_urls + [base + p["path"] for p in pages] * 3
-            self.load(base, urls)
+            self.load(base, pool)
             peaks = self.worker_rss_mb(gunicorn)
             self.result.update(rss_mb=round(max(peaks), 1) if peaks else None, workers=self.args.workers)
         finally:
             self.stop(gunicorn)
-        if not self.args.reuse:
+        self.naive_searches(mix, info, same_index=True)
+        if self.args.baselines and not self.args.reuse:
             self.naive_searches(mix, info)
         path = self.write()
         if not (self.args.keep or self.args.reuse):
-            shutil.rmtree(self.dir, ignore_errors=True)
+            self.discard()
         return path
 
+    def scaling(self):
+        """Import rate, cold search p95 and browse p95 at each smaller N, then at this one (filled
+        in by write()): how the cost grows."""
+        points = {}
+        for n in self.args.scaling:
+            args = argparse.Namespace(**{**vars(self.args), "articles": n, "scaling": [], "baselines": False,
+                                         "no_docs": True, "keep": False, "reuse": False, "load_seconds": 0})  # fmt: skip
+            log(f"scaling: N = {n}")
+            small = Run(args)
+            small.main_without_write()
+            points[str(n)] = small.scaling_point()
+            small.discard()
+        return points
 
-def load_client(urls, seconds, offset, max_requests=100_000):
-    """One load-generator process: GET the URLs round-robin until time is up (bounded in count too)."""
-    ms, errors, i = [], 0, offset * 7
+    def main_without_write(self):
+        mix = queries.query_mix(self.args.seed)
+        self.build_corpus()
+        self.prepare()
+        self.import_articles()
+        info = self.probe("names", json.dumps({"people": [q.person for q in mix if q.person],
+                                               "outlets": [q.outlet for q in mix if q.outlet]}))  # fmt: skip
+        gunicorn, base = self.start_gunicorn("bench.settings", self.args.workers)
+        try:
+            self.searches(base, mix, info)
+            self.browse(base, info["pages"])
+        finally:
+            self.stop(gunicorn)
+
+    def scaling_point(self):
+        r = self.result
+        return {key: r.get(key) for key in ("import_per_s", "search_cold_p95_ms", "browse_p95_ms")}
+
+    def discard(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
+        if self.args.db == "postgresql":
+            import psycopg
+
+            name = self.database_url.rsplit("/", 1)[1]
+            with psycopg.connect(f"{POSTGRES}/postgres", autocommit=True) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def load_client(urls, seconds):
+    """One load-generator process: GET its planned URLs in order until time is up; counts the
+    X-Cache verdicts (hit: answered from the result or page cache)."""
+    ms, errors, hits, misses = [], 0, 0, 0
     started = time.perf_counter()
     deadline = started + seconds
-    while time.perf_counter() < deadline and len(ms) < max_requests:
-        url = urls[i % len(urls)]
-        i += 1
+    for url in urls:
+        if time.perf_counter() >= deadline:
+            break
         t = time.perf_counter()
         try:
             with urllib.request.urlopen(url, timeout=30) as response:
                 response.read()
                 ok = response.status == 200
+                verdict = response.headers.get("X-Cache")
         except (urllib.error.URLError, ConnectionError, TimeoutError):
-            ok = False
+            ok, verdict = False, None
         ms.append((time.perf_counter() - t) * 1000)
         errors += not ok
-    return {"ms": ms, "errors": errors, "elapsed": time.perf_counter() - started}
+        hits += verdict == "hit"
+        misses += verdict == "miss"
+    return {
+        "ms": ms,
+        "errors": errors,
+        "hits": hits,
+        "misses": misses,
+        "elapsed": time.perf_counter() - started,
+    }
+
+
+def _sizes(text):
+    try:
+        sizes = [int(part) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: comma-separated article counts, e.g. 10000,30000"
+        ) from None
+    if any(n < 1 for n in sizes):
+        raise argparse.ArgumentTypeError("article counts must be at least 1")
+    return sizes
 
 
 def parse_args(argv=None):
@@ -623,18 +762,32 @@ def parse_args(argv=None):
     parser.add_argument(
         "--no-docs", action="store_true", help="do not rewrite the table in docs/benchmarks.md"
     )
+    parser.add_argument(
+        "--db", choices=("sqlite", "postgresql"), default="sqlite", help="the database to run on"
+    )
+    parser.add_argument(
+        "--scaling",
+        type=_sizes,
+        default=[],
+        help="smaller N to run first, e.g. 10000,30000 (import, cold search, browse)",
+    )
+    parser.add_argument(
+        "--no-baselines", dest="baselines", action="store_false",
+        help="skip rebuild_index, raw Whoosh, FTS5 and the naive index (the naive search on the site's index stays)",
+    )  # fmt: skip
+    parser.add_argument("--results", type=Path, default=RESULTS, help="folder for the results JSON")
     parser.add_argument("--seed", type=int, default=2024)
-    parser.add_argument("--repeat", type=int, default=3, help="timed passes over the query mix")
+    parser.add_argument("--repeat", type=int, default=3, help="timed warm passes over the query mix")
     parser.add_argument("--browse-repeat", type=int, default=20, help="timed passes over the browse pages")
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers (the Dockerfile runs 3)")
-    parser.add_argument("--clients", type=int, default=4, help="load-generator processes")
-    parser.add_argument("--load-seconds", type=int, default=30)
+    parser.add_argument("--clients", type=int, default=8, help="load-generator processes")
+    parser.add_argument("--load-seconds", type=int, default=60)
     parser.add_argument("--naive-max", type=int, default=20_000, help="articles in the naive index at most")
     parser.add_argument("--naive-timeout", type=int, default=1200, help="seconds for the naive update_index")
     args = parser.parse_args(argv)
     if args.articles < 1:
         parser.error("--articles must be at least 1")
-    if args.reuse and not (args.work / f"run-{args.articles}" / "archive.sqlite3").exists():
+    if args.reuse and not (args.work / f"run-{args.articles}-{args.db}" / "whoosh").exists():
         parser.error(f"--reuse: no kept run of {args.articles} articles in {args.work} (run with --keep)")
     if not args.corpus.exists():
         parser.error(f"{args.corpus}: no such file (the source corpus, see --corpus)")

@@ -60,3 +60,18 @@ def test_a_signed_in_editor_always_gets_a_fresh_page(editor_client, client, arch
 def test_a_missing_page_is_not_kept(client, archive):
     assert client.get("/wilayah/atlantis/").status_code == 404
     assert client.get("/wilayah/atlantis/")["X-Cache"] == "miss"
+
+
+def test_a_repeated_search_page_is_served_whole_and_a_newly_indexed_article_shows_next(
+    client, search_index, make_article
+):
+    make_article(title="Debat publik calon bupati")
+    search_index.update()
+    first = client.get("/cari/", {"q": "debat"})
+    assert first["X-Cache"] == "miss"
+    assert client.get("/cari/", {"q": "debat"})["X-Cache"] == "hit"
+    added = make_article(title="Debat kedua calon bupati")
+    search_index.update([added])
+    after = client.get("/cari/", {"q": "debat"})
+    assert after["X-Cache"] == "miss"
+    assert "Debat kedua calon bupati" in after.content.decode()

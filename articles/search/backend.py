@@ -394,10 +394,18 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
         if not query_string:
             return {"results": [], "hits": 0}
         searcher = self.searcher()
-        generation = f"{self.generation}/{searcher.reader().generation()}"
         return result_cache.answer(
-            generation, query_string, options, lambda: self._search(searcher, query_string, **options)
+            self.generation_key(searcher),
+            query_string,
+            options,
+            lambda: self._search(searcher, query_string, **options),
         )
+
+    def generation_key(self, searcher=None):
+        """Names what the index holds now: the folder's generation and its latest commit. Any write
+        that lands changes it."""
+        searcher = searcher or self.searcher()
+        return f"{self.generation}/{searcher.reader().generation()}"
 
     def _search(
         self,

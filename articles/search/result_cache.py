@@ -51,3 +51,12 @@ def _normalised(value):
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     return repr(value)
+
+
+def index_generation():
+    """The search index's generation key, or None when the backend cannot name one (a search
+    server): then nothing keyed by it is cached."""
+    from haystack import connections
+
+    backend = connections["default"].get_backend()
+    return backend.generation_key() if hasattr(backend, "generation_key") else None

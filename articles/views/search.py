@@ -8,13 +8,21 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from articles.counts import archive_summary, search_choices
-from articles.search import outbox
+from articles.search import outbox, result_cache
 from articles.search.forms import UNDATED_CHOICES, SearchForm
 from articles.search.params import repeated_parameter
 from articles.search.service import FILTERS, PageNotFound, is_empty, run_search, undated_rule
 
 TYPED = ("region", "person", "outlet", "contest")
 HIDDEN = ("organization", "event", "pair", "sort")
+
+
+def index_state():
+    """What a search page shows beyond its address and the archive's version: the index's
+    generation and what still waits to reach it (applying what is due first). None for a search
+    server, whose generation the site cannot name: its pages are not cached."""
+    generation = result_cache.index_generation()
+    return None if generation is None else f"{generation} {outbox.catch_up()}"
 
 
 def search(request):

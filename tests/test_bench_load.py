@@ -1,0 +1,90 @@
+"""The benchmark's realistic load and its reports: enough distinct questions, a Zipf-like popularity,
+figures checked for presence, a scaling table and chart. No timings are asserted."""
+
+import json
+from collections import Counter
+from urllib.parse import parse_qs, urlsplit
+
+from bench import check_results, load_pool, report
+
+POOL = {
+    "people": [{"name": f"Nama Orang {i}", "path": f"/tokoh/nama-orang-{i}/"} for i in range(200)],
+    "regions": [
+        {
+            "code": f"{11 + i // 30}.{i % 30 + 1:02}",
+            "name": f"Kabupaten Daerah {i}",
+            "path": f"/wilayah/d-{i}/",
+        }
+        for i in range(200)
+    ],
+    "contests": [f"/pilkada/d-{i}/" for i in range(150)],
+    "articles": [f"/artikel/{i}/" for i in range(1, 201)],
+}
+
+
+def test_the_pool_holds_at_least_500_distinct_searches_of_every_kind():
+    searches = load_pool.searches(POOL)
+    assert len(searches) == len(set(searches)) >= 500
+    params = [parse_qs(urlsplit(path).query) for path in searches]
+    assert any(p.get("q", [""])[0].startswith('"Nama Orang') for p in params)  # names as phrases
+    assert any(p.get("q") == ["Daerah 0"] for p in params)  # a region as a reader types it
+    assert any("region" in p for p in params) and any("person" in p for p in params)
+    assert any("from" in p and "to" in p for p in params) and any("sort" in p for p in params)
+
+
+def test_the_most_popular_search_is_asked_far_more_often_than_the_tail():
+    searches, pages = load_pool.searches(POOL), load_pool.pages(POOL)
+    drawn = load_pool.draw(searches, pages, 20_000, seed=1)
+    counts = Counter(drawn)
+    assert counts[searches[0]] > 20 * max(1, counts[searches[-1]])
+    assert abs(sum(path.startswith("/cari/") for path in drawn) / len(drawn) - load_pool.SEARCH_SHARE) < 0.01
+    assert set(drawn) <= set(searches) | set(pages)
+
+
+def test_each_client_draws_its_own_sequence_the_same_every_run():
+    searches, pages = load_pool.searches(POOL), load_pool.pages(POOL)
+    assert load_pool.draw(searches, pages, 100, seed=3) == load_pool.draw(searches, pages, 100, seed=3)
+    assert load_pool.draw(searches, pages, 100, seed=3) != load_pool.draw(searches, pages, 100, seed=4)
+
+
+def complete_result(db):
+    result = {key: 1.0 for key in check_results.FIGURES}
+    result.update({key: 0 for key in check_results.ZERO}, db=db)
+    result["scaling"] = {
+        "10000": {"import_per_s": 120.0, "search_cold_p95_ms": 80.0, "browse_p95_ms": 9.0},
+        "30000": {"import_per_s": 110.0, "search_cold_p95_ms": 150.0, "browse_p95_ms": 11.0},
+    }
+    return result
+
+
+def test_a_missing_figure_or_a_failed_request_is_reported(tmp_path):
+    assert check_results.problems(complete_result("sqlite")) == []
+    broken = complete_result("postgresql")
+    del broken["cache_hit_ratio"]
+    broken["load_errors"] = 3
+    broken["scaling"]["30000"]["browse_p95_ms"] = None
+    assert check_results.problems(broken) == [
+        "cache_hit_ratio missing",
+        "load_errors = 3",
+        "scaling[30000].browse_p95_ms missing",
+    ]
+    (tmp_path / "a.json").write_text(json.dumps(complete_result("sqlite")))
+    assert check_results.main(tmp_path) == 1  # no PostgreSQL results
+    (tmp_path / "b.json").write_text(json.dumps(complete_result("postgresql")))
+    assert check_results.main(tmp_path) == 0
+
+
+def test_the_scaling_table_and_chart_show_each_size_for_each_database(tmp_path):
+    by_db = {"sqlite": complete_result("sqlite"), "postgresql": complete_result("postgresql")}
+    by_db["postgresql"]["scaling"]["30000"]["search_cold_p95_ms"] = 175.5
+    docs = tmp_path / "benchmarks.md"
+    docs.write_text("# Benchmarks\n\nHand-written text stays.\n")
+    report.write_scaling(by_db, docs)
+    text = docs.read_text()
+    assert "Hand-written text stays." in text
+    row = next(line for line in text.splitlines() if line.startswith("| 30,000 |"))
+    assert "175.5" in row and "150.0" in row
+    svg = (tmp_path / "benchmarks-scaling.svg").read_text()
+    assert svg.count("<polyline") == 3 * 2  # three measures, two databases
+    report.write_scaling(by_db, docs)  # again: the block is replaced, not repeated
+    assert docs.read_text().count("| 30,000 |") == 1

@@ -161,7 +161,7 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
         self.generation = None
         self._searcher = None
 
-    # Opening the current generation --------------------------------------------------------------
+    # Opening the current generation ------------------------------------------------------------------
 
     def setup(self):
         from haystack import connections

@@ -39,7 +39,7 @@ class IndexFolder:
     def _path(self, name):
         return os.path.join(self.root, name)
 
-    # Generations and the `current` link -------------------------------------------------------------
+    # Generations and the `current` link --------------------------------------------------------------
 
     def current(self):
         """The name of the generation searches read, or None before the first one."""
@@ -76,7 +76,7 @@ class IndexFolder:
             if entry.startswith("index-") and entry not in keep:
                 shutil.rmtree(self._path(entry), ignore_errors=True)
 
-    # Locks --------------------------------------------------------------------------------------------
+    # Locks -------------------------------------------------------------------------------------------
 
     @contextlib.contextmanager
     def write_lock(self):
@@ -95,7 +95,7 @@ class IndexFolder:
                 held.discard(self.root)
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
-    # A rebuild and its journal -------------------------------------------------------------------------
+    # A rebuild and its journal -----------------------------------------------------------------------
 
     @contextlib.contextmanager
     def rebuilding(self):

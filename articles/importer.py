@@ -279,8 +279,8 @@ def keep_revision(article):
 
 def refresh_statistics():
     """Let SQLite plan from what the archive now holds. Without ANALYZE's statistics it guesses, and
-    at 100,000 articles it guessed a person-by-person plan for a busy person's co-mentions: 12.6 s
-    instead of 35 ms. analysis_limit samples each index, so this takes milliseconds. PostgreSQL's
+    on a big archive it guessed a person-by-person plan for a busy person's co-mentions, far slower
+    than the indexed one. analysis_limit samples each index, so this stays quick. PostgreSQL's
     autovacuum keeps its own statistics."""
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:

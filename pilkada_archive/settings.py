@@ -16,8 +16,8 @@ from pilkada_archive.env import (
     env_int,
     env_list,
     env_str,
-    haystack_connection,
 )
+from pilkada_archive.search_settings import haystack_connection
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"

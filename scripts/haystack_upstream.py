@@ -11,7 +11,8 @@ Differences that belong to the harness, not to the engine (docs/search.md says t
 - `WhooshTestCase` cleans and sets up only connections whose ENGINE is the stock string, so the engine
   under test is recognised too;
 - on our engine a test's `raw_whoosh` handle follows the backend's current index: `delete_index()` swaps
-  in a new generation folder, and a handle taken before it would read the old one.
+  in a new generation folder, and a handle taken before it would read the old one;
+- the upstream settings get the "search" cache our engine keeps its answers in (in memory).
 """
 
 import json
@@ -46,6 +47,11 @@ def configure(sdist, engine):
         if options["ENGINE"] == STOCK:
             options["ENGINE"] = engine
     settings.SEARCH_INDEX_PROCS = 1  # read by our backend; one writer process, as the stock engine
+    # Our engine keeps answers in the "search" cache (articles/search/result_cache.py); in memory here.
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "search": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "answers"},
+    }
     settings.DATABASES["default"]["NAME"] = ":memory:"
 
     import django

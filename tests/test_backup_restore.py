@@ -31,7 +31,8 @@ QUERIES = [
 
 SEARCHES = """
 import json
-from articles.search.forms import SearchForm, run_search
+from articles.search.forms import SearchForm
+from articles.search.service import run_search
 out = []
 for data in QUERIES:
     form = SearchForm(data)

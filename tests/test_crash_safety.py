@@ -77,7 +77,7 @@ def assert_index_opens_without_duplicates(site):
 
 def search_count(site, word):
     script = (
-        "from articles.search.forms import SearchForm, run_search\n"
+        "from articles.search.forms import SearchForm\nfrom articles.search.service import run_search\n"
         f"form = SearchForm({{'q': {word!r}}}); assert form.is_valid()\n"
         "print(run_search(form.cleaned_data).count)"
     )
@@ -183,7 +183,7 @@ import sys, time
 from haystack import connections
 backend = connections["default"].get_backend()
 backend.setup()
-with backend.write_lock():
+with backend.folder.write_lock():
     writer = backend.index.writer()
     print("locked", flush=True)
     time.sleep(120)
@@ -230,7 +230,7 @@ from haystack import connections
 settings.SEARCH_INDEX_PROCS = 2
 backend = connections["default"].get_backend()
 backend.setup()
-with backend.write_lock():
+with backend.folder.write_lock():
     writer = backend._writer(backend.index, parallel=True)
     for n in range(2 * writer.batchsize):  # each full batch starts a sub-writer, up to one per core
         writer.add_document(id=f"articles.article.{n}", django_ct="articles.article", django_id=str(n))

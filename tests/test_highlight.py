@@ -1,14 +1,42 @@
-"""Highlighting on the article page: the search snippets' rule, driven by the parsed query."""
+"""The highlighter: search snippets, and the article page marked by the same rule from the parsed query."""
 
 import re
 
 import pytest
 from django.urls import reverse
 
-from articles.search.analysis import mark, snippet
+from articles.search.highlighting import mark, snippet
 from articles.search.query import parse
 
 TEXT = "Wahdi mencalonkan diri lagi di Pilwalkot Metro, bukan di Kabupaten Subang."
+
+
+def test_snippet_escapes_the_article_and_marks_stemmed_matches():
+    html = snippet("<script>alert(1)</script> Qomaru akan mencalonkan diri.", words=["pencalonan"])
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html
+    assert "<mark>mencalonkan</mark>" in html
+
+
+def test_snippet_marks_a_variant_as_written():
+    assert "<mark>Walikota</mark>" in snippet("Wakil Walikota Metro", words=["wali", "kota"])
+
+
+def test_snippet_marks_prefixes_unstemmed():
+    assert snippet("Pemilihan kepala daerah", prefixes=["pemil"]) == "<mark>Pemilihan</mark> kepala daerah"
+
+
+def test_snippet_of_a_long_text_is_a_window_around_the_match():
+    text = "awal " * 200 + "Bawaslu mengawasi " + "akhir " * 200
+    html = snippet(text, words=["bawaslu"])
+    assert "<mark>Bawaslu</mark>" in html
+    assert html.startswith("… ") and html.endswith(" …")
+    assert len(html) < 400
+
+
+def test_snippet_without_matches_is_the_start_of_the_text():
+    assert snippet("Satu dua tiga", words=["empat"]) == "Satu dua tiga"
+    assert snippet("", words=["x"]) == ""
 
 
 def test_an_excluded_word_is_never_marked():

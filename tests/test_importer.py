@@ -329,7 +329,7 @@ def test_worker_processes_give_the_same_archive_as_one_process(seeds):
     Importer(jobs=1).run([seeds])
     serial = export_without_ids()
     Article.objects.all().delete()
-    result = Importer(jobs=2, parallel_from=1).run([seeds])
+    result = Importer(jobs=2, parallel_from_files=1).run([seeds])
     assert result.count("created") == 5
     assert export_without_ids() == serial
 

@@ -23,7 +23,7 @@ def test_search_answers_from_the_old_index_during_a_rebuild_and_from_the_new_aft
     corpus, search_index, make_article
 ):
     backend = search_index.backend
-    old = os.readlink(os.path.join(backend.root, "current"))
+    old = os.readlink(os.path.join(backend.folder.root, "current"))
     added = make_article(title="Pelantikan Wali Kota Metro Terpilih")  # in the database, not yet indexed
     seen_during = {}
     subang = corpus.subang.pk
@@ -40,15 +40,15 @@ def test_search_answers_from_the_old_index_during_a_rebuild_and_from_the_new_aft
 
     assert set(seen_during["qomaru"]) == {corpus.metro_run.pk, corpus.metro_meeting.pk}
     assert seen_during["pelantikan"] == []
-    assert os.readlink(os.path.join(backend.root, "current")) != old
+    assert os.readlink(os.path.join(backend.folder.root, "current")) != old
     assert find("pelantikan") == [added.pk]
     assert subang not in search_index.ids()
-    assert not os.path.exists(os.path.join(backend.root, "rebuild.journal"))
+    assert not os.path.exists(os.path.join(backend.folder.root, "rebuild.journal"))
 
 
 def test_a_failed_rebuild_leaves_the_current_index_alone(corpus, search_index):
     backend = search_index.backend
-    current = os.readlink(os.path.join(backend.root, "current"))
+    current = os.readlink(os.path.join(backend.folder.root, "current"))
     index = connections["default"].get_unified_index().get_index(Article)
 
     def broken():
@@ -59,7 +59,7 @@ def test_a_failed_rebuild_leaves_the_current_index_alone(corpus, search_index):
         backend.rebuild(index, broken())
     except RuntimeError:
         pass
-    assert os.readlink(os.path.join(backend.root, "current")) == current
+    assert os.readlink(os.path.join(backend.folder.root, "current")) == current
     assert set(find("qomaru")) == {corpus.metro_run.pk, corpus.metro_meeting.pk}
 
 
@@ -89,7 +89,7 @@ def test_a_big_update_in_place_uses_writer_processes_and_replaces_documents(
     from articles.search import backend as whoosh_backend
 
     settings.SEARCH_INDEX_PROCS = 2
-    monkeypatch.setattr(whoosh_backend, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(whoosh_backend, "PARALLEL_FROM_DOCUMENTS", 1)
     Article.objects.filter(pk=corpus.subang.pk).update(title="Debat Kandidat Bupati Subang Ditunda")
     update_articles(Article.objects.values_list("pk", flat=True))
 

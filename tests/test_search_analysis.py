@@ -1,10 +1,10 @@
-"""Indonesian analysis and the snippet highlighter, on plain strings."""
+"""Indonesian analysis: stems, spelling variants, stopwords and the exact analyzer, on plain strings."""
 
 import pickle
 
 import pytest
 
-from articles.search.analysis import analyze, exact_analyzer, indonesian_analyzer, snippet
+from articles.search.analysis import analyze, exact_analyzer, indonesian_analyzer
 
 
 def test_pencalonan_and_mencalonkan_share_a_stem():
@@ -52,31 +52,3 @@ def test_analyzers_pickle_small_because_the_stemmer_is_not_an_attribute():
     assert len(data) < 20_000  # a pickled Sastrawi stemmer alone is ~450 KB
     assert pickle.loads(data) == analyzer
     assert [t.text for t in pickle.loads(data)("pencalonan")] == ["calon"]
-
-
-def test_snippet_escapes_the_article_and_marks_stemmed_matches():
-    html = snippet("<script>alert(1)</script> Qomaru akan mencalonkan diri.", words=["pencalonan"])
-    assert "<script>" not in html
-    assert "&lt;script&gt;" in html
-    assert "<mark>mencalonkan</mark>" in html
-
-
-def test_snippet_marks_a_variant_as_written():
-    assert "<mark>Walikota</mark>" in snippet("Wakil Walikota Metro", words=["wali", "kota"])
-
-
-def test_snippet_marks_prefixes_unstemmed():
-    assert snippet("Pemilihan kepala daerah", prefixes=["pemil"]) == "<mark>Pemilihan</mark> kepala daerah"
-
-
-def test_snippet_of_a_long_text_is_a_window_around_the_match():
-    text = "awal " * 200 + "Bawaslu mengawasi " + "akhir " * 200
-    html = snippet(text, words=["bawaslu"])
-    assert "<mark>Bawaslu</mark>" in html
-    assert html.startswith("… ") and html.endswith(" …")
-    assert len(html) < 400
-
-
-def test_snippet_without_matches_is_the_start_of_the_text():
-    assert snippet("Satu dua tiga", words=["empat"]) == "Satu dua tiga"
-    assert snippet("", words=["x"]) == ""

@@ -8,7 +8,7 @@ import pytest
 from haystack.query import SearchQuerySet
 
 from articles.models import Article
-from articles.search.forms import build_queryset, run_search
+from articles.search.service import build_queryset, run_search
 from tests.test_search_haystack_api import date_counts
 
 WIB, WITA, WIT = ZoneInfo("Asia/Jakarta"), ZoneInfo("Asia/Makassar"), ZoneInfo("Asia/Jayapura")

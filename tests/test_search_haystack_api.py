@@ -10,7 +10,8 @@ from haystack import connections
 from haystack.exceptions import SearchBackendError
 from haystack.query import SearchQuerySet
 
-from articles.search.forms import SearchForm, run_search
+from articles.search.forms import SearchForm
+from articles.search.service import run_search
 
 WIB = ZoneInfo("Asia/Jakarta")
 

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 from haystack import connections
 
-from articles.search.forms import build_queryset
+from articles.search.service import build_queryset
 
 ENGINES = {
     "solr": {"ENGINE": "haystack.backends.solr_backend.SolrEngine", "URL": "http://127.0.0.1:9/solr/arsip"},

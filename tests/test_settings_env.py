@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from pilkada_archive.env import env_bool, env_database, env_int, env_list, haystack_connection
+from pilkada_archive.env import env_bool, env_database, env_int, env_list
+from pilkada_archive.search_settings import haystack_connection
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,4 +1,4 @@
-"""Indonesian text analysis for the Whoosh index, and the snippet highlighter that uses it.
+"""Indonesian text analysis for the Whoosh index: the analyzers and the terms they make of a text.
 
 No Django imports: everything here works on plain strings and is tested that way. The analyzers are
 pickled into the index's table of contents on every commit, so they hold no heavy state: the
@@ -6,8 +6,6 @@ Sastrawi stemmer is a lazy module-level singleton behind an LRU cache, and the s
 live in a module constant.
 """
 
-import html
-import re
 from functools import lru_cache
 
 from whoosh.analysis import CharsetFilter, Filter, LowercaseFilter, RegexTokenizer, StopFilter
@@ -134,96 +132,3 @@ def analyze(text):
 def fold(text):
     """Lower case without accents, as the unstemmed field sees a word."""
     return text.lower().translate(accent_map)
-
-
-# Highlighting ----------------------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=100_000)
-def word_terms(word):
-    """The index terms of one folded word (several for a variant, none for a stopword)."""
-    return tuple(analyze(word))
-
-
-_WORD = re.compile(WORD_PATTERN)
-
-
-def _matches(text, terms, prefixes):
-    """Character spans of the words in `text` that match a stemmed term or start with a prefix.
-
-    Word by word with a cache instead of the analyzer over the whole text: every filter of the
-    analyzer works on one word at a time, so the terms are the same, at a fraction of the cost."""
-    spans = []
-    for match in _WORD.finditer(text):
-        original = fold(match.group())
-        hit = next((t for t in word_terms(original) if t in terms), None)
-        if hit is None and prefixes and original.startswith(prefixes):
-            hit = original
-        if hit:
-            spans.append((match.start(), match.end(), hit))
-    return spans
-
-
-def snippet(text, words=(), prefixes=(), terms=(), length=240):
-    """An HTML-safe extract of `text` around the query words, each match wrapped in <mark>.
-
-    Everything from the text is escaped first; only the <mark> tags are ours. Words are compared after
-    stemming, so "pencalonan" marks "mencalonkan"; prefixes are compared unstemmed; `terms` are
-    already-stemmed index terms (as a parsed Whoosh query holds them).
-    """
-    text = text or ""
-    terms = set(terms) | {term for word in words for term in analyze(word)}
-    prefixes = tuple(fold(p) for p in prefixes if p)
-    matches = _matches(text, terms, prefixes) if (terms or prefixes) else []
-
-    if not matches:
-        start, end = 0, min(len(text), length)
-    else:
-        # The window that shows the most different matched terms, starting a little before its first.
-        best, best_score = 0, -1
-        for i, (s, _e, _t) in enumerate(matches):
-            seen = {t for ms, _me, t in matches[i:] if ms < s + length}
-            if len(seen) > best_score:
-                best, best_score = i, len(seen)
-        start = max(0, matches[best][0] - length // 6)
-        end = min(len(text), start + length)
-    start, end = _snap(text, start, end)
-    result = re.sub(r"\s+", " ", _marked(text, matches, start, end)).strip()
-    return ("… " if start > 0 else "") + result + (" …" if end < len(text) else "")
-
-
-def mark(text, query):
-    """The whole of `text`, escaped, with the words a ParsedQuery looks for in <mark>: the article
-    page's highlighting, by the same rule as the search snippets (stems and spelling variants match,
-    excluded words never do)."""
-    text = text or ""
-    terms = {term for word in query.words for term in analyze(word)}
-    prefixes = tuple(fold(p) for p in query.prefixes if p)
-    matches = _matches(text, terms, prefixes) if (terms or prefixes) else []
-    return _marked(text, matches, 0, len(text))
-
-
-def _marked(text, matches, start, end):
-    """text[start:end] escaped, with the matched spans inside it wrapped in <mark>."""
-    out, cursor = [], start
-    for s, e, _t in matches:
-        if s < start or e > end:
-            continue
-        out.append(html.escape(text[cursor:s]))
-        out.append("<mark>" + html.escape(text[s:e]) + "</mark>")
-        cursor = e
-    out.append(html.escape(text[cursor:end]))
-    return "".join(out)
-
-
-def _snap(text, start, end):
-    """Move the window's edges to word boundaries so no word is cut in half."""
-    if start > 0:
-        space = text.find(" ", start)
-        if 0 <= space < start + 30:
-            start = space + 1
-    if end < len(text):
-        space = text.rfind(" ", start, end)
-        if space > start:
-            end = space
-    return start, end

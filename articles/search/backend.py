@@ -1,30 +1,23 @@
-"""Haystack's Whoosh backend, adapted to Indonesian news and to an index that must stay available.
+"""Haystack's Whoosh engine, adapted to Indonesian news and to an index that must stay available.
 
-What differs from haystack.backends.whoosh_backend (see docs/search.md and the haystack-whoosh notes in ../shared/docs):
+What differs from haystack.backends.whoosh_backend (docs/search.md lists each deviation and why):
 
 - Schema: facet and keyword fields are stored whole (ID / KEYWORD), so "Jawa Barat" is one facet
   value; fields that are only displayed are STORED, not indexed; text fields read several tokens
   from one query word ("walikota" → "wali kota") as a phrase.
-- Layout: PATH holds generations of the index and a `current` symlink. `clear`/`rebuild` build a new
-  generation and swap the link, so searches keep answering; the live folder is never deleted.
-- Writes: every writer runs under an inter-process lock (fcntl.flock on PATH/write.lock), so
-  concurrent processes queue instead of failing, and a delete is never lost to a LockError.
+- Storage: the index lives in generations under PATH (articles/search/storage.py). `clear`/`rebuild`
+  build a new generation and swap it in, so searches keep answering; every writer holds the folder's
+  inter-process lock, so concurrent processes queue instead of failing.
 - Search: `*` runs as Every() over all documents, narrow queries become a filter without an
   unlimited search, one searcher is reused until the index changes, a page past the end keeps the
   total count, date and query facets are counted from the same pass, more_like_this is paged and
   filtered like a search, and a spelling_query gets its suggestion in the same run when nothing was
   found. Haystack's own Whoosh tests run against this engine in CI (scripts/haystack-upstream.sh).
 - Time zones: datetimes go in and are compared as naive UTC; they come back aware (UTC).
-- Highlighting uses the Indonesian analyzer and escapes the text before adding <mark>.
+- Highlighting is not the engine's: pages mark results with articles.search.highlighting.
 """
 
-import contextlib
-import fcntl
 import logging
-import os
-import shutil
-import threading
-import uuid
 from bisect import bisect_left
 from collections import Counter
 from datetime import UTC, date, datetime, time
@@ -41,7 +34,6 @@ from whoosh import collectors
 from whoosh import query as wq
 from whoosh.fields import DATETIME, KEYWORD, STORED, TEXT
 from whoosh.fields import ID as WHOOSH_ID
-from whoosh.filedb.filestore import FileStorage
 from whoosh.index import EmptyIndexError
 from whoosh.qparser import FuzzyTermPlugin, QueryParser
 from whoosh.searching import ResultsPage
@@ -49,28 +41,23 @@ from whoosh.support.relativedelta import relativedelta
 from whoosh.util.times import datetime_to_long
 
 from articles.search import result_cache
-from articles.search.analysis import analyze, fold, snippet
+from articles.search.analysis import fold
 from articles.search.phrase import adjacent_words
 from articles.search.query import parse
 from articles.search.ranges import column_ranges
 from articles.search.scoring import BM25F
 from articles.search.segments import per_segment
 from articles.search.sorting import ColumnSort
+from articles.search.storage import IndexFolder
 from articles.search.writers import ParallelWriter
 
 log = logging.getLogger(__name__)
 
-CURRENT = "current"  # symlink to the generation searches read
-LOCK_FILE = "write.lock"  # flock'ed around every Whoosh writer
-JOURNAL = "rebuild.journal"  # ids changed while a rebuild runs, replayed before its swap
-REBUILD_LOCK = "rebuild.lock"
 WRITER_TIMEOUT = 120  # seconds to wait for Whoosh's own lock if a foreign writer holds it
-LIMIT_MB = 256  # writer memory before it spills a run to disk (notes §6, §7)
+LIMIT_MB = 256  # writer memory before it spills a run to disk
 MLT_TERMS = 12  # key terms a more-like-this query is made of
 MLT_SOURCE_CHARS = 4000  # of the stored text those terms are picked from: a lead says what a story is
-PARALLEL_FROM = 2000  # documents; a smaller write is over before extra writer processes have started
-
-_held = threading.local()  # roots whose write_lock this thread holds, so nesting does not deadlock
+PARALLEL_FROM_DOCUMENTS = 2000  # a smaller write is over before extra writer processes have started
 
 
 def utc_naive(value):
@@ -89,13 +76,6 @@ def utc_naive(value):
 def _as_datetime(value):
     """A date as its midnight; a datetime unchanged (a date facet's bounds may be either)."""
     return value if isinstance(value, datetime) else datetime.combine(value, time.min)
-
-
-def _storage(path):
-    """Whoosh file storage without mmap. With mmap, Whoosh copies each file of a compound segment it
-    opens into a BytesIO (BufferFile), so a worker holds the whole index in its heap: 1.4 GB at
-    100,000 articles. Without it, reads seek in the segment file and the OS page cache is shared."""
-    return FileStorage(path, supports_mmap=False)
 
 
 class RangeDATETIME(DATETIME):
@@ -175,74 +155,46 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
         super().__init__(connection_alias, **connection_options)
         if not self.use_file_storage:
             raise ValueError("IndonesianWhooshBackend needs STORAGE 'file'")
-        self.root = os.path.abspath(self.path)
-        self.highlight_field = connection_options.get("HIGHLIGHT_FIELD")  # default: the document field
+        self.folder = IndexFolder(self.path)
         self.spelling_field = connection_options.get("SPELLING_FIELD")  # default: the document field
         self.more_like_this_fields = connection_options.get("MORE_LIKE_THIS_FIELDS")
         self.generation = None
         self._searcher = None
 
-    # Layout: generations and the `current` link -----------------------------------------------------
-
-    def _link(self):
-        return os.path.join(self.root, CURRENT)
-
-    def _current_generation(self):
-        try:
-            return os.readlink(self._link())
-        except OSError:
-            return None
-
-    def _new_generation(self):
-        os.makedirs(self.root, exist_ok=True)
-        name = f"index-{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
-        os.makedirs(os.path.join(self.root, name))
-        return name
-
-    def _point_current_at(self, name):
-        """Atomically switch searches to generation `name`, then drop all but the previous one."""
-        previous = self._current_generation()
-        tmp = os.path.join(self.root, f".{CURRENT}-{uuid.uuid4().hex[:6]}")
-        os.symlink(name, tmp)
-        os.replace(tmp, self._link())
-        keep = {name, previous}
-        for entry in os.listdir(self.root):
-            if entry.startswith("index-") and entry not in keep:
-                shutil.rmtree(os.path.join(self.root, entry), ignore_errors=True)
+    # Opening the current generation ------------------------------------------------------------------
 
     def setup(self):
         from haystack import connections
 
-        os.makedirs(self.root, exist_ok=True)
         self.content_field_name, self.schema = self.build_schema(
             connections[self.connection_alias].get_unified_index().all_searchfields()
         )
         self.parser = QueryParser(self.content_field_name, schema=self.schema)
         self.parser.add_plugins([FuzzyTermPlugin])
 
-        with self.write_lock():
-            name = self._current_generation()
-            if name is None or not os.path.isdir(os.path.join(self.root, name)):
-                name = self._new_generation()
-                _storage(os.path.join(self.root, name)).create_index(self.schema)
-                self._point_current_at(name)
+        with self.folder.write_lock():
+            name = self.folder.current()
+            if name is None or not self.folder.exists(name):
+                name = self.folder.new_generation()
+                self.folder.storage(name).create_index(self.schema)
+                self.folder.point_current_at(name)
         self._open(name)
         self.setup_complete = True
 
     def _open(self, name):
         self._close_searcher()
         self.generation = name
-        self.storage = _storage(os.path.join(self.root, name))
+        self.storage = self.folder.storage(name)
         try:
             self.index = self.storage.open_index(schema=self.schema)
         except EmptyIndexError:
             self.index = self.storage.create_index(self.schema)
 
-    def _sync(self):
+    def _refresh_index(self):
         """Set up on first use, follow a swap made by another process, and see the latest commit."""
         if not self.setup_complete:
             self.setup()
-        name = self._current_generation()
+        name = self.folder.current()
         if name and name != self.generation:
             self._open(name)
         self.index = self.index.refresh()
@@ -254,7 +206,7 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
 
     def searcher(self):
         """The shared searcher, refreshed only when a commit or swap happened since the last query."""
-        self._sync()
+        self._refresh_index()
         if self._searcher is None:
             self._searcher = self.index.searcher(weighting=BM25F())
         else:
@@ -286,8 +238,9 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
                     spelling=field.document and spell_document,
                 )
             elif field.field_type == "string" and getattr(field, "facet_for", None):
-                # A facet's twin (`outlet_exact`): one whole value, never split or stemmed (notes §1
-                # facet trap). A plain CharField stays analysed, as Haystack's other backends keep it.
+                # A facet's twin (`outlet_exact`): one whole value, never split or stemmed, or "Jawa
+                # Barat" would count as two facets. A plain CharField stays analysed, as Haystack's
+                # other backends keep it.
                 new = WHOOSH_ID(stored=field.stored, sortable=True)
             else:
                 continue
@@ -296,23 +249,6 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
         return content_field_name, schema
 
     # Writing -----------------------------------------------------------------------------------------
-
-    @contextlib.contextmanager
-    def write_lock(self):
-        """Serialise writers across threads and processes; re-entrant within one thread."""
-        held = _held.__dict__.setdefault("roots", set())
-        if self.root in held:
-            yield
-            return
-        os.makedirs(self.root, exist_ok=True)
-        with open(os.path.join(self.root, LOCK_FILE), "a") as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
-            held.add(self.root)
-            try:
-                yield
-            finally:
-                held.discard(self.root)
-                fcntl.flock(handle, fcntl.LOCK_UN)
 
     def _documents(self, index, objects):
         for obj in objects:
@@ -334,19 +270,12 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
             return ParallelWriter(index, procs=procs, multisegment=True, limitmb=LIMIT_MB // procs, **options)
         return index.writer(limitmb=LIMIT_MB, **options)
 
-    def _journal(self, identifiers):
-        """While a rebuild runs, note what changed so the rebuild replays it before its swap."""
-        path = os.path.join(self.root, JOURNAL)
-        if identifiers and os.path.exists(path):
-            with open(path, "a") as handle:
-                handle.writelines(f"{ident}\n" for ident in identifiers)
-
-    def sync(self, index, objects=(), removed=(), size=0):
+    def write_changes(self, index, objects=(), removed=(), size=0):
         """Write `objects` and delete the `removed` identifiers in one writer and one commit;
         `size`, the number of objects when known, lets a big write use every core."""
-        with self.write_lock():
-            self._sync()
-            writer = self._writer(self.index, size >= PARALLEL_FROM, timeout=WRITER_TIMEOUT)
+        with self.folder.write_lock():
+            self._refresh_index()
+            writer = self._writer(self.index, size >= PARALLEL_FROM_DOCUMENTS, timeout=WRITER_TIMEOUT)
             changed = []
             try:
                 for ident in removed:
@@ -362,23 +291,23 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
                 writer.commit()
             else:
                 writer.cancel()
-            self._journal(changed)
+            self.folder.journal(changed)
         return len(changed)
 
     def update(self, index, iterable, commit=True):
-        self.sync(index, objects=iterable)
+        self.write_changes(index, objects=iterable)
 
     def remove(self, obj_or_string, commit=True):
         # Unlike the stock backend, a failure here is raised, never only logged: a delete that is
-        # silently dropped leaves a deleted article searchable (notes §3).
-        self.sync(None, removed=[get_identifier(obj_or_string)])
+        # silently dropped leaves a deleted article searchable.
+        self.write_changes(None, removed=[get_identifier(obj_or_string)])
 
     def clear(self, models=None, commit=True):
         if models is None:
             self.delete_index()
             return
-        with self.write_lock():
-            self._sync()
+        with self.folder.write_lock():
+            self._refresh_index()
             writer = self.index.writer(timeout=WRITER_TIMEOUT)
             for model in models:
                 writer.delete_by_term(DJANGO_CT, get_model_ct(model))
@@ -388,15 +317,15 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
         """Swap in an empty generation; searches running against the old one are not disturbed."""
         if not self.setup_complete:
             self.setup()
-        with self.write_lock():
-            name = self._new_generation()
-            _storage(os.path.join(self.root, name)).create_index(self.schema)
-            self._point_current_at(name)
+        with self.folder.write_lock():
+            name = self.folder.new_generation()
+            self.folder.storage(name).create_index(self.schema)
+            self.folder.point_current_at(name)
             self._open(name)
 
     def optimize(self):
-        with self.write_lock():
-            self._sync()
+        with self.folder.write_lock():
+            self._refresh_index()
             self.index.optimize()
 
     def rebuild(self, index, objects, progress=None, before_swap=None):
@@ -408,45 +337,33 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
         """
         if not self.setup_complete:
             self.setup()
-        os.makedirs(self.root, exist_ok=True)
-        with open(os.path.join(self.root, REBUILD_LOCK), "a") as guard:
+        with self.folder.rebuilding():
+            name = self.folder.new_generation()
+            new_index = self.folder.storage(name).create_index(self.schema)
+            writer = self._writer(new_index, parallel=True)
+            count = 0
             try:
-                fcntl.flock(guard, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                raise RuntimeError("another rebuild of this index is running") from None
-            journal = os.path.join(self.root, JOURNAL)
-            with open(journal, "w"):
-                pass
-            try:
-                name = self._new_generation()
-                new_index = _storage(os.path.join(self.root, name)).create_index(self.schema)
-                writer = self._writer(new_index, parallel=True)
-                count = 0
-                try:
-                    for doc in self._documents(index, objects):
-                        writer.add_document(**doc)  # fresh index: no per-document delete
-                        count += 1
-                        if progress:
-                            progress(count)
-                except BaseException:
-                    writer.cancel()
-                    shutil.rmtree(os.path.join(self.root, name), ignore_errors=True)
-                    raise
-                writer.commit()
-                if before_swap:
-                    before_swap()
-                with self.write_lock():
-                    self._replay(index, new_index, journal)
-                    self._point_current_at(name)
-                    self._open(name)
-            finally:
-                with contextlib.suppress(FileNotFoundError):
-                    os.remove(journal)
+                for doc in self._documents(index, objects):
+                    writer.add_document(**doc)  # fresh index: no per-document delete
+                    count += 1
+                    if progress:
+                        progress(count)
+            except BaseException:
+                writer.cancel()
+                self.folder.discard(name)
+                raise
+            writer.commit()
+            if before_swap:
+                before_swap()
+            with self.folder.write_lock():
+                self._replay(index, new_index)
+                self.folder.point_current_at(name)
+                self._open(name)
         return count
 
-    def _replay(self, index, new_index, journal):
-        with open(journal) as handle:
-            identifiers = {line.strip() for line in handle if line.strip()}
+    def _replay(self, index, new_index):
+        """Write what live updates changed during a rebuild into its new generation."""
+        identifiers = self.folder.journalled()
         if not identifiers:
             return
         pks = [ident.rsplit(".", 1)[1] for ident in identifiers]
@@ -470,6 +387,10 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
     def search(self, query_string, **options):
         """Haystack's search, answered from the result cache when this generation of the index has
         been asked the same question before (articles/search/result_cache.py)."""
+        if options.get("highlight"):
+            # Haystack's highlighter marks English stems in an unescaped stored field; the pages mark
+            # results themselves, escaped and by the Indonesian analysis.
+            raise SearchBackendError("highlight() is not supported: use articles.search.highlighting")
         if not query_string:
             return {"results": [], "hits": 0}
         searcher = self.searcher()
@@ -519,13 +440,7 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
         every, raw_page, past_end = self._collect(
             searcher, parsed, filters, sort_by, reverse, start_offset, end_offset
         )
-        results = self._process_results(
-            raw_page,
-            highlight=highlight,
-            query_string=query_string,
-            parsed_query=parsed,
-            result_class=result_class,
-        )
+        results = self._process_results(raw_page, query_string=query_string, result_class=result_class)
         results["hits"] = len(every.docs)  # kept past the end: the page says how many there are
         if past_end:
             results["results"] = []
@@ -673,7 +588,7 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
             for name, query in pairs
         }
 
-    def _process_results(self, raw_page, highlight=False, query_string="", parsed_query=None, **kwargs):
+    def _process_results(self, raw_page, query_string="", **kwargs):
         include_spelling, self.include_spelling = self.include_spelling, False
         try:
             kwargs.pop("spelling_query", None)
@@ -681,42 +596,11 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
         finally:
             self.include_spelling = include_spelling
         results["spelling_suggestion"] = None
-        if highlight:
-            terms, prefixes = self._highlight_terms(parsed_query or self.parser.parse(str(query_string)))
         for result in results["results"]:
             for key, value in list(vars(result).items()):
                 if isinstance(value, datetime) and timezone.is_naive(value) and settings.USE_TZ:
                     setattr(result, key, value.replace(tzinfo=UTC))
-            if highlight:
-                text = getattr(result, self.highlight_field or self.content_field_name, None) or ""
-                result.highlighted = {
-                    self.content_field_name: [snippet(text, terms=terms, prefixes=prefixes)]
-                }
         return results
-
-    def _highlight_terms(self, parsed):
-        """Stemmed terms and prefixes of the query's positive clauses, for the Indonesian highlighter."""
-        terms, prefixes = set(), []
-
-        def walk(node):
-            if isinstance(node, wq.Not):
-                return
-            if isinstance(node, wq.Prefix):
-                prefixes.append(node.text)
-                return
-            if isinstance(node, wq.Term | wq.Phrase):
-                words = [node.text] if isinstance(node, wq.Term) else node.words
-                field = self.schema[node.fieldname] if node.fieldname in self.schema else None
-                if node.fieldname == self.spelling_field:
-                    terms.update(t for w in words for t in analyze(str(w)))
-                elif isinstance(field, TEXT):
-                    terms.update(str(w) for w in words)
-                return
-            for child in node.children() if hasattr(node, "children") else ():
-                walk(child)
-
-        walk(parsed)
-        return terms, prefixes
 
     def create_spelling_suggestion(self, query_string):
         """The query with each unknown word replaced by the closest indexed word, or None."""

@@ -8,7 +8,7 @@ import json
 from django.utils import timezone
 
 from articles.exporting import CSV_COLUMNS, articles_for_export, as_csv_row, as_record, jsonl_line
-from articles.search.forms import matching
+from articles.search.service import matching
 
 CHUNK = 200
 FORMATS = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson; charset=utf-8"}

@@ -54,8 +54,8 @@ def _write(ids, remove_only=False):
             for chunk in _chunks(existing):
                 yield from queryset.filter(pk__in=chunk)
 
-        if hasattr(backend, "sync"):  # our Whoosh backend: one locked writer, one commit
-            backend.sync(index, objects(), removed, size=len(existing))
+        if hasattr(backend, "write_changes"):  # our Whoosh backend: one locked writer, one commit
+            backend.write_changes(index, objects(), removed, size=len(existing))
         else:  # any other Haystack backend
             backend.update(index, list(objects()))
             for identifier in removed:

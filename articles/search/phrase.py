@@ -13,8 +13,8 @@ from whoosh import query as wq
 
 class _Matches(matching.ListMatcher):
     """The phrase's documents and scores. ListMatcher recomputes max(weights) on every
-    block_max_weight(), which a union with other fields asks for at every step: 2.2 s of a 2.6 s
-    "ketua kpu" at 100,000 articles. The maximum never changes, so it is taken once."""
+    block_max_weight(), which a union with other fields asks for at every step: most of a common
+    phrase's search. The maximum never changes, so it is taken once."""
 
     def __init__(self, ids, weights):
         super().__init__(ids, weights=weights)

@@ -2,9 +2,9 @@
 
 Whoosh matches a NumericRange by expanding it into the union of every indexed term inside the range,
 merged document by document in Python. The search form's date filter is two open-ended ranges
-("from" and "to"), each of which covers most of the archive: at 100,000 articles one such filter
-cost 1–2 s. `ColumnRange` instead keeps, per segment, the column's values sorted with their
-document numbers and cuts the range out of them with two bisections.
+("from" and "to"), each of which covers most of the archive, so the expansion walks most of the
+index. `ColumnRange` instead keeps, per segment, the column's values sorted with their document
+numbers and cuts the range out of them with two bisections.
 """
 
 from bisect import bisect_left, bisect_right

@@ -2,8 +2,8 @@
 
 BM25 needs every matching document's field length. Whoosh reads it from the segment's length column
 one document at a time: a seek and a read per hit on an index opened without mmap (see
-backend._storage). For "pilkada", which matches 76% of 100,000 articles, that was a third of the
-search. The lengths of a segment never change, so they are read once per process and kept.
+storage.file_storage), a large share of a search for a common word. The lengths of a segment never
+change, so they are read once per process and kept.
 """
 
 from whoosh import scoring

@@ -3,7 +3,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from articles.search.analysis import mark
+from articles.search.highlighting import mark
 
 register = template.Library()
 

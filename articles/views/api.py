@@ -12,8 +12,9 @@ from django.views.decorators.csrf import csrf_exempt
 
 from articles.models import CandidatePair, Contest
 from articles.search.export import FORMATS, export_lines
-from articles.search.forms import PageNotFound, SearchForm, run_search, undated_rule
+from articles.search.forms import SearchForm
 from articles.search.params import repeated_parameter
+from articles.search.service import PageNotFound, run_search, undated_rule
 
 
 def error(message, parameter, status=400):

@@ -9,16 +9,9 @@ from django.utils.translation import gettext as _
 
 from articles.counts import archive_summary, search_choices
 from articles.search import outbox, result_cache
-from articles.search.forms import (
-    FILTERS,
-    UNDATED_CHOICES,
-    PageNotFound,
-    SearchForm,
-    is_empty,
-    run_search,
-    undated_rule,
-)
+from articles.search.forms import UNDATED_CHOICES, SearchForm
 from articles.search.params import repeated_parameter
+from articles.search.service import FILTERS, PageNotFound, is_empty, run_search, undated_rule
 
 TYPED = ("region", "person", "outlet", "contest")
 HIDDEN = ("organization", "event", "pair", "sort")

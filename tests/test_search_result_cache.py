@@ -89,3 +89,11 @@ def test_the_cache_can_be_switched_off(corpus, settings):
     cache_report.start()
     list(SearchQuerySet().filter(content="pilkada")[:20])
     assert cache_report.verdict() == "miss"
+
+
+def test_the_engine_still_answers_under_settings_without_the_search_cache(corpus, settings):
+    settings.CACHES = {
+        "default": settings.CACHES["default"]
+    }  # a third party's settings, as Haystack's own tests
+    found = {int(r.pk) for r in SearchQuerySet().filter(content="pilkada")}
+    assert found and found == {int(r.pk) for r in SearchQuerySet().filter(content="pilkada")}

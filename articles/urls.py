@@ -4,7 +4,8 @@ from django.urls import path
 from articles.sitemaps import sitemaps
 from articles.views import api, browse, feeds, pilkada, search
 
-urlpatterns = [
+# The pages people read, each at /… in Indonesian and /en/… in English (pilkada_archive/urls.py).
+pages = [
     path("", browse.home, name="home"),
     path("artikel/<int:pk>/", browse.article, name="article"),
     path("artikel/<int:pk>/asli/", browse.article_raw, name="article_raw"),
@@ -33,11 +34,15 @@ urlpatterns = [
     path("media/", browse.outlet_list, name="outlet_list"),
     path("media/<slug:slug>/", browse.outlet, name="outlet"),
     path("feed/", feeds.LatestArticlesFeed(), name="feed"),
+    path("cari/", search.search, name="search"),
+]
+
+# One address for every language: for crawlers, and the API, which answers in the language a
+# script asks for (?lang= or Accept-Language).
+unprefixed = [
     path("sitemap.xml", sitemap_view, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", browse.robots_txt, name="robots_txt"),
     path("favicon.ico", browse.favicon, name="favicon"),
-    # search routes (articles/views/search.py, articles/views/api.py) go below
-    path("cari/", search.search, name="search"),
     path("api/search", api.search, name="api-search"),
     path("api/export", api.export, name="api-export"),
     path("api/contests/<str:code>", api.contest, name="api-contest"),

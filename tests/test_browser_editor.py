@@ -87,6 +87,7 @@ def test_a_merge_offers_names_and_counts_and_keeps_the_fullest_name(desk, editor
     assert "Bang Qomaru" in choice.inner_text() and "Wakil Wali Kota Metro" in choice.inner_text()
     assert page.locator(f"input[name=survivor][value='{desk['full'].pk}']").is_checked()
     shot(page, "merge-1280")
+    assert page.evaluate("document.documentElement.scrollWidth") <= WIDE["width"]
     page.get_by_role("button", name="Gabungkan").click()
     assert Person.objects.get(pk=desk["nickname"].pk).merged_into_id == desk["full"].pk
 

@@ -112,6 +112,31 @@ def test_the_merge_form_shows_what_to_choose_by_and_keeps_the_fullest_name(
     assert "Bang Qomaru" in html and "Wakil Wali Kota" in html and "Kota Metro" in html
 
 
+def test_the_merge_form_for_people_costs_as_many_queries_for_four_as_for_two(
+    editor_client, make_article, make_person, tag_person, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from articles.models import PersonAlias, Position, Region
+
+    people = [make_person(name) for name in ("Qomaru", "Qomaru Zaman", "Q. Zaman", "H. Qomaru Zaman")]
+    for n, person in enumerate(people):
+        PersonAlias.objects.create(person=person, name=f"Alias {n}", key=f"alias {n}")
+        Position.objects.create(person=person, role=f"Jabatan {n}", region=Region.objects.get(code="18.72"))
+        tag_person(make_article(), person)
+    url = reverse("admin:articles_person_changelist")
+
+    def merge_form(chosen):
+        return editor_client.post(url, {"action": "merge", "_selected_action": [p.pk for p in chosen]})
+
+    with CaptureQueriesContext(connection) as two:
+        merge_form(people[:2])
+    with django_assert_max_num_queries(len(two.captured_queries)):
+        html = merge_form(people).content.decode()
+    assert html.count("Kota Metro") == 4 and "Alias 3" in html and "Jabatan 3" in html
+
+
 def test_the_admin_names_its_models_in_the_editors_language(editor_client, make_person):
     make_person("Qomaru Zaman")
     html = editor_client.get(reverse("admin:index")).content.decode()

@@ -96,6 +96,7 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_admin(client
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     text = response.content.decode()
     assert "Disallow: /admin/" in text
+    assert "Disallow: /cari/" in text and "Disallow: /en/cari/" in text  # endless combinations
     assert "Sitemap: http://testserver/sitemap.xml" in text
 
 

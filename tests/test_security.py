@@ -272,6 +272,8 @@ def test_searches_over_the_limit_get_429_with_a_clear_message(client, corpus, li
     api = client.get("/api/search", {"q": "wali"})
     assert api.status_code == 429
     assert "Terlalu banyak pencarian" in api.json()["error"] and api.json()["retry_after"] >= 1
+    english = client.get("/en/cari/", {"q": "wali"})  # the English search page counts too
+    assert english.status_code == 429 and "Too many searches" in english.content.decode()
     # Browsing is not limited, and neither is another client.
     assert client.get("/").status_code == 200
     assert client.get("/cari/", {"q": "wali"}, REMOTE_ADDR="198.51.100.9").status_code == 200

@@ -178,12 +178,11 @@ def choose_and_merge(model_admin, request, items, merge, noun, legend, details=N
         )
         return None
     default = default or items[0]
+    about = details(items) if details else {}
     context = {
         **model_admin.admin_site.each_context(request),
         "title": gettext_now("Gabungkan %(noun)s") % {"noun": noun},
-        "items": [
-            (item, item == default, (details(items) if details else {}).get(item.pk)) for item in items
-        ],
+        "items": [(item, item == default, about.get(item.pk)) for item in items],
         "legend": legend,
         "opts": model_admin.model._meta,
         "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
@@ -192,7 +191,8 @@ def choose_and_merge(model_admin, request, items, merge, noun, legend, details=N
 
 
 def merge_details(people):
-    """{person id: names, roles, regions and article count}: what an editor chooses a survivor by."""
+    """{person id: article count and (label, values) rows of names, roles and regions}: what an
+    editor chooses a survivor by."""
     found = (
         Person.objects.filter(pk__in=[p.pk for p in people])
         .prefetch_related("aliases", "positions__region")
@@ -200,12 +200,40 @@ def merge_details(people):
     )
     return {
         person.pk: {
-            "aliases": [alias.name for alias in person.aliases.all()],
-            "roles": list(dict.fromkeys(position.role for position in person.positions.all())),
-            "regions": list(dict.fromkeys(p.region.name for p in person.positions.all() if p.region_id)),
             "article_count": person.article_count,
+            "rows": [
+                (_("Nama lain"), [alias.name for alias in person.aliases.all()]),
+                (_("Jabatan"), list(dict.fromkeys(position.role for position in person.positions.all()))),
+                (
+                    _("Wilayah"),
+                    list(dict.fromkeys(p.region.name for p in person.positions.all() if p.region_id)),
+                ),
+            ],
         }
         for person in found
+    }
+
+
+def pair_merge_details(pairs):
+    """{pair id: article count and rows of candidates, race, stage, region and parties}."""
+    found = (
+        CandidatePair.objects.filter(pk__in=[p.pk for p in pairs])
+        .select_related("head", "deputy", "contest__region")
+        .prefetch_related("parties")
+        .with_article_counts()
+    )
+    return {
+        pair.pk: {
+            "article_count": pair.article_count,
+            "rows": [
+                (_("Calon"), [person.name for person in (pair.head, pair.deputy) if person]),
+                (_("Pemilihan"), [str(pair.contest)] if pair.contest_id else []),
+                (_("Tahapan"), [pair.get_stage_display()] if pair.stage else []),
+                (_("Wilayah"), [pair.contest.region.name] if pair.contest_id else []),
+                (_("Pengusung"), [party.name for party in pair.parties.all()]),
+            ],
+        }
+        for pair in found
     }
 
 
@@ -436,11 +464,14 @@ class CandidatePairAdmin(admin.ModelAdmin):
         description=_("Gabungkan paslon terpilih (pilih yang dipertahankan)"), permissions=["change"]
     )
     def merge(self, request, queryset):
+        pairs = list(queryset.select_related("head", "deputy", "contest__region"))
         return choose_and_merge(
             self,
             request,
-            list(queryset.select_related("head", "deputy", "contest__region")),
+            pairs,
             merge_pairs,
+            details=pair_merge_details,
+            default=CandidatePair.fullest(pairs),
             noun=gettext_now("paslon"),
             legend=gettext_now(
                 "Pilih paslon yang dipertahankan. Tag artikel pindah ke sana, yang belum diketahuinya "

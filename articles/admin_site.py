@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from articles.review import KINDS, review_queue, waiting_counts
+from articles.review import KINDS, NameSuggestions, review_queue, waiting_counts
 from articles.search import outbox
 
 
@@ -14,7 +14,14 @@ class ArchiveAdminSite(admin.AdminSite):
     index_title = _("Kurasi")
 
     def get_urls(self):
-        extra = [path("review/", self.admin_view(lambda r: review_queue(r, self)), name="review")]
+        extra = [
+            path("review/", self.admin_view(lambda r: review_queue(r, self)), name="review"),
+            path(
+                "review/names/",
+                self.admin_view(NameSuggestions.as_view(admin_site=self)),
+                name="review_names",
+            ),
+        ]
         return extra + super().get_urls()
 
     def index(self, request, extra_context=None):

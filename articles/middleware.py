@@ -1,32 +1,39 @@
-"""Bahasa Indonesia unless the visitor chose otherwise: in the link (?lang=en), with the language
-switch, or, for the API, with Accept-Language."""
+"""The language of a request: the public pages speak the language of their address (/en/… or
+Indonesian without a prefix); the API and the admin follow the visitor's choice."""
 
 from django.conf import settings
+from django.http import HttpResponseRedirect
+from django.urls import translate_url
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.encoding import iri_to_uri
 
 from articles import cache_report
 
 LANGUAGE_PARAMETER = "lang"
+# Routes outside i18n_patterns (pilkada_archive/urls.py) that are read in the visitor's language.
+FOLLOW_THE_VISITOR = ("/api/", "/admin/")
 
 
 class LanguageMiddleware:
-    """Like LocaleMiddleware, but the site does not follow the browser's Accept-Language: many
-    Indonesian phones are set to English, and the archive speaks Indonesian first. A link carries its
-    language (?lang=en), so a shared link opens as it was shared, and the choice is kept in a cookie
-    for the pages that follow. A script asks the API in its Accept-Language."""
+    """Like LocaleMiddleware, but a public page's language is only ever its address, never the
+    browser's Accept-Language (many Indonesian phones are set to English) nor a cookie: a shared
+    link opens as it was shared. ?lang=en on a page leads to its /en/ address. The admin keeps the
+    choice in a cookie (?lang=); a script asks the API in Accept-Language."""
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.supported = {code for code, _ in settings.LANGUAGES}
 
     def __call__(self, request):
         in_link = request.GET.get(LANGUAGE_PARAMETER)
         language = requested_language(request)
-        translation.activate(language)
         request.LANGUAGE_CODE = language
-        response = self.get_response(request)
-        if in_link in self.supported and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != in_link:
+        with translation.override(language):
+            if in_link in supported() and not follows_the_visitor(request):
+                response = HttpResponseRedirect(address_in(request, in_link))
+            else:
+                response = self.get_response(request)
+        if in_link in supported() and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != in_link:
             response.set_cookie(
                 settings.LANGUAGE_COOKIE_NAME,
                 in_link,
@@ -35,21 +42,39 @@ class LanguageMiddleware:
                 secure=settings.LANGUAGE_COOKIE_SECURE,
                 httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
             )
-        patch_vary_headers(response, ["Cookie", "Accept-Language"] if is_api(request) else ["Cookie"])
+        if follows_the_visitor(request):
+            patch_vary_headers(response, ["Cookie", "Accept-Language"] if is_api(request) else ["Cookie"])
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+def supported():
+    return {code for code, _ in settings.LANGUAGES}
 
 
 def is_api(request):
     return request.path.startswith("/api/")
 
 
+def follows_the_visitor(request):
+    return request.path.startswith(FOLLOW_THE_VISITOR)
+
+
+def address_in(request, language):
+    """This page's address in `language`, its other parameters kept and ?lang= dropped."""
+    query = request.GET.copy()
+    query.pop(LANGUAGE_PARAMETER, None)
+    path = iri_to_uri("/" + translate_url(request.path, language).lstrip("/\\"))  # never "//host"
+    return f"{path}?{query.urlencode()}" if query else path
+
+
 def requested_language(request):
-    """The language to answer in: the link's, else the switch's cookie, else for the API the
-    Accept-Language header, else Indonesian."""
-    supported = {code for code, _ in settings.LANGUAGES}
+    """The language to answer in: a public page's address; else the link's ?lang=, the switch's
+    cookie, for the API the Accept-Language header, and Indonesian."""
+    if not follows_the_visitor(request):
+        return translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
     for chosen in (request.GET.get(LANGUAGE_PARAMETER), request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)):
-        if chosen in supported:
+        if chosen in supported():
             return chosen
     if is_api(request):
         return translation.get_language_from_request(request)

@@ -1130,6 +1130,22 @@ class CandidatePair(models.Model):
             return f"{self.contest.get_absolute_url()}#paslon-{self.pk}"
         return self.head.get_absolute_url()
 
+    @staticmethod
+    def fullest(pairs):
+        """The one that says most (a deputy, a race, a number, then the longest names): what a
+        merge keeps by default."""
+        return max(
+            pairs,
+            key=lambda p: (
+                p.deputy_id is not None,
+                p.contest_id is not None,
+                p.number is not None,
+                len(str(p)),
+                -p.pk,
+            ),
+            default=None,
+        )
+
     @property
     def office(self):
         return self.contest.office if self.contest_id else ""

@@ -2,6 +2,8 @@
 
 from django import forms
 from django.contrib import messages
+from django.contrib.admin.views.autocomplete import AutocompleteJsonView
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -10,10 +12,10 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from articles.counts import search_choices
 from articles.curation import review
 from articles.evidence import mention_sentence, needles_for
 from articles.models import (
+    Article,
     EventTag,
     OrganizationTag,
     Outlet,
@@ -48,13 +50,45 @@ def other_names(entity):
     return [n for n in names if n]
 
 
+def outlet_named(value):
+    """The outlet a link means by `value`: its slug or its name (any case); None if there is none."""
+    return Outlet.objects.filter(Q(slug=value) | Q(name__iexact=value)).first()
+
+
+class NameSuggestions(AutocompleteJsonView):
+    """The admin's autocomplete answers for the queue's region and outlet filters: each name with
+    its slug, the value the queue's URL takes, rather than a primary key."""
+
+    def serialize_result(self, obj, to_field_name):
+        return {"id": obj.slug, "text": str(obj)}
+
+
+class NameAutocomplete(AutocompleteSelect):
+    """The admin's select2 box over NameSuggestions: an editor types part of a name and picks one.
+    `source` is a foreign key the admin autocompletes already (it names the model and its search);
+    `find` turns the URL's value back into the object whose name the box shows."""
+
+    url_name = "%s:review_names"
+
+    def __init__(self, source, admin_site, find):
+        super().__init__(source, admin_site)
+        self.find = find
+
+    def optgroups(self, name, value, attrs=None):
+        options = [self.create_option(name, "", "", False, 0)]
+        found = self.find(value[0]) if value and value[0] else None
+        if found:
+            options.append(self.create_option(name, found.slug, str(found), True, 1))
+        return [(None, options, 0)]
+
+
 class QueueFilter(forms.Form):
     kind = forms.ChoiceField(label=_("Jenis"), choices=[(k, v[2]) for k, v in KINDS.items()], required=False)
     region = forms.CharField(
         label=_("Wilayah"),
         required=False,
         max_length=100,
-        help_text=_("Nama wilayah (ketik lalu pilih), atau kodenya; provinsi mencakup kabupaten/kotanya."),
+        help_text=_("Ketik sebagian nama lalu pilih; provinsi mencakup kabupaten/kotanya."),
     )
     outlet = forms.CharField(label=_("Media"), required=False, max_length=120)
     min_confidence = forms.FloatField(label=_("Keyakinan minimum"), required=False, min_value=0, max_value=1)
@@ -64,6 +98,15 @@ class QueueFilter(forms.Form):
         choices=[("article", _("per artikel")), ("entity", _("per entitas")), ("confidence", _("keyakinan"))],
         required=False,
     )
+
+    def __init__(self, data, admin_site):
+        super().__init__(data)
+        self.fields["region"].widget = NameAutocomplete(
+            RegionTag._meta.get_field("region"), admin_site, Region.objects.named
+        )
+        self.fields["outlet"].widget = NameAutocomplete(
+            Article._meta.get_field("outlet"), admin_site, outlet_named
+        )
 
     def clean_region(self):
         value = self.cleaned_data["region"].strip()
@@ -78,7 +121,7 @@ class QueueFilter(forms.Form):
         value = self.cleaned_data["outlet"].strip()
         if not value:
             return None
-        outlet = Outlet.objects.filter(Q(slug=value) | Q(name__iexact=value)).first()
+        outlet = outlet_named(value)
         if outlet is None:
             raise forms.ValidationError(_("Media %(value)s tidak dikenal."), params={"value": value})
         return outlet
@@ -110,12 +153,12 @@ class QueueFilter(forms.Form):
 
 
 def review_queue(request, admin_site):
-    form = QueueFilter(request.GET or None)
+    form = QueueFilter(request.GET or None, admin_site)
     if form.is_bound and not form.is_valid():
         kind, model, field, tags = "person", PersonTag, "person", PersonTag.objects.none()
     else:
         if not form.is_bound:
-            form = QueueFilter({})
+            form = QueueFilter({}, admin_site)
             form.is_valid()
         kind, model, field, tags = form.tags()
     opts = model._meta
@@ -160,7 +203,6 @@ def review_queue(request, admin_site):
         "page": page,
         "rows": [(tag, getattr(tag, field), _evidence(tag, getattr(tag, field))) for tag in page],
         "tabs": [(k, label, counts[k]) for k, (_model, _field, label) in KINDS.items()],
-        "choices": search_choices(),
         "query": request.GET.urlencode(),
     }
     return TemplateResponse(request, "admin/review_queue.html", context)

@@ -1,4 +1,4 @@
-"""sitemap.xml: every public page a crawler should know about."""
+"""sitemap.xml: every public page a crawler should know about, in each language."""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
@@ -6,7 +6,14 @@ from django.urls import reverse
 from articles.models import Article, Contest, Event, Organization, Outlet, Person, Region
 
 
-class SectionSitemap(Sitemap):
+class PageSitemap(Sitemap):
+    """Each page at its Indonesian and its /en/ address, naming the other as its alternate."""
+
+    i18n = True
+    alternates = True
+
+
+class SectionSitemap(PageSitemap):
     """The index pages of each section."""
 
     changefreq = "daily"
@@ -27,7 +34,7 @@ class SectionSitemap(Sitemap):
         return reverse(item)
 
 
-class ArticleSitemap(Sitemap):
+class ArticleSitemap(PageSitemap):
     def items(self):
         return Article.objects.only("pk", "updated_at").order_by("pk")
 
@@ -35,7 +42,7 @@ class ArticleSitemap(Sitemap):
         return item.updated_at
 
 
-class DaySitemap(Sitemap):
+class DaySitemap(PageSitemap):
     """The day archive pages (only days that have articles: the others are 404s)."""
 
     def items(self):
@@ -47,7 +54,7 @@ class DaySitemap(Sitemap):
         return reverse("date_day", args=[item.year, item.month, item.day])
 
 
-class ModelSitemap(Sitemap):
+class ModelSitemap(PageSitemap):
     def __init__(self, queryset):
         self.queryset = queryset
 

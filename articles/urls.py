@@ -5,7 +5,8 @@ from articles.page_cache import anonymous_page
 from articles.sitemaps import sitemaps
 from articles.views import api, browse, feeds, pilkada, search
 
-urlpatterns = [
+# The pages people read, each at /… in Indonesian and /en/… in English (pilkada_archive/urls.py).
+pages = [
     path("", anonymous_page(browse.home), name="home"),
     path("artikel/<int:pk>/", anonymous_page(browse.article), name="article"),
     path("artikel/<int:pk>/asli/", browse.article_raw, name="article_raw"),
@@ -34,11 +35,15 @@ urlpatterns = [
     path("media/", anonymous_page(browse.outlet_list), name="outlet_list"),
     path("media/<slug:slug>/", anonymous_page(browse.outlet), name="outlet"),
     path("feed/", feeds.LatestArticlesFeed(), name="feed"),
+    path("cari/", anonymous_page(search.search, vary_on=search.index_state), name="search"),
+]
+
+# One address for every language: for crawlers, and the API, which answers in the language a
+# script asks for (?lang= or Accept-Language).
+unprefixed = [
     path("sitemap.xml", sitemap_view, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", browse.robots_txt, name="robots_txt"),
     path("favicon.ico", browse.favicon, name="favicon"),
-    # search routes (articles/views/search.py, articles/views/api.py) go below
-    path("cari/", anonymous_page(search.search, vary_on=search.index_state), name="search"),
     path("api/search", api.search, name="api-search"),
     path("api/export", api.export, name="api-export"),
     path("api/contests/<str:code>", api.contest, name="api-contest"),

@@ -7,9 +7,11 @@ articles (the stock build slows with every batch; a capped subset keeps the run 
 """
 
 from django import forms
-from django.urls import include, path
+from django.urls import path
 from haystack.forms import FacetedSearchForm
 from haystack.generic_views import FacetedSearchView
+
+from pilkada_archive.urls import urlpatterns as site_urlpatterns
 
 FACETS = ["regions", "people", "outlet", "month"]
 SORTS = {"newest": "-published", "oldest": "published"}
@@ -46,5 +48,5 @@ class NaiveSearchView(FacetedSearchView):
 # the project's other pages stay, so its templates (404, base) can reverse their links
 urlpatterns = [
     path("cari/", NaiveSearchView.as_view(), name="naive_search"),
-    path("", include("articles.urls")),
+    *site_urlpatterns,  # i18n_patterns cannot be include()d
 ]

@@ -33,7 +33,8 @@ from articles.middleware import requested_language  # the limit runs before the 
 log = logging.getLogger(__name__)
 
 WINDOW = 60  # seconds
-LIMITED_PATHS = ("/cari/", "/api/search", "/api/export")  # an export, however long, is one request
+# The search page in each language, and the API (an export, however long, is one request).
+LIMITED_PATHS = ("/cari/", "/en/cari/", "/api/search", "/api/export")
 
 
 def client_ip(request):

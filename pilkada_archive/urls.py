@@ -1,13 +1,15 @@
-"""URL routes: the public site from the articles app, and the admin."""
+"""URL routes: the public pages in each language, the API and the admin."""
 
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path, re_path
+from django.urls import include, path
 
-from articles.views.language import in_language
+from articles import urls as articles_urls
 
 urlpatterns = [
-    # /en/… is the same page in English: a shared link carries its language (articles/views/language.py)
-    re_path(r"^(?P<code>en|id)/(?P<rest>.*)$", in_language, name="in_language"),
     path("admin/", admin.site.urls),
-    path("", include("articles.urls")),
+    path("", include(articles_urls.unprefixed)),
+    # /en/… is the page in English and every link on it stays there (reverse() adds the prefix);
+    # an address without a prefix is Indonesian for everyone (articles/middleware.py).
+    *i18n_patterns(path("", include(articles_urls.pages)), prefix_default_language=False),
 ]

@@ -306,6 +306,6 @@ def test_credits_are_labelled_in_the_pages_language_and_closing_marks_are_not_na
     credits = html[html.index('class="facts credits"') :][:600]
     assert "<dt>Wartawan</dt><dd>Arby</dd>" in credits and "<dt>Penyunting</dt><dd>Ayu</dd>" in credits
     assert "Byline" not in credits and "Red" not in credits and "Photo" not in credits
-    html = client.get(article.get_absolute_url(), {"lang": "en"}).content.decode()
+    html = client.get(article.get_absolute_url(), {"lang": "en"}, follow=True).content.decode()
     credits = html[html.index('class="facts credits"') :][:600]
     assert "<dt>Reporter</dt><dd>Arby</dd>" in credits and "<dt>Photo</dt><dd>Budi</dd>" in credits

@@ -50,13 +50,18 @@ def desk(browser_editor, make_article, make_person, tag_person, tag_region):
     return {"full": full, "nickname": nickname, "pair": pair}
 
 
-def test_the_review_queue_filters_by_region_name_and_shows_the_sentence(desk, editor_page):
+def test_the_review_queue_filters_by_a_region_picked_by_name_and_shows_the_sentence(desk, editor_page):
     page = editor_page
     page.set_viewport_size(WIDE)
     page.click("#review-waiting a")
-    page.fill("#id_region", "Kota Metro")
+    page.locator("#id_region + .select2").click()  # the admin's autocomplete box
+    page.locator(".select2-search__field").fill("lamp")
+    options = page.locator(".select2-results__option")
+    options.filter(has_text="Kabupaten Lampung Selatan").wait_for()
+    options.get_by_text("Lampung", exact=True).click()  # the province: its kota are in it
     page.get_by_role("button", name="Saring").click()
-    page.wait_for_url("**region=Kota+Metro*")
+    page.wait_for_url("**region=lampung*")
+    assert page.locator("#id_region + .select2").inner_text().strip().endswith("Lampung")
     rows = page.locator("#review-table tbody tr")
     assert rows.count() == 1
     assert rows.first.locator("mark").inner_text() == "Qomaru Zaman"
@@ -82,6 +87,7 @@ def test_a_merge_offers_names_and_counts_and_keeps_the_fullest_name(desk, editor
     assert "Bang Qomaru" in choice.inner_text() and "Wakil Wali Kota Metro" in choice.inner_text()
     assert page.locator(f"input[name=survivor][value='{desk['full'].pk}']").is_checked()
     shot(page, "merge-1280")
+    assert page.evaluate("document.documentElement.scrollWidth") <= WIDE["width"]
     page.get_by_role("button", name="Gabungkan").click()
     assert Person.objects.get(pk=desk["nickname"].pk).merged_into_id == desk["full"].pk
 

@@ -14,7 +14,7 @@ PHONE = {"width": 375, "height": 740}
 
 @pytest.fixture
 def page(browser):
-    # An Indonesian visitor; an English-language browser would be served English by LocaleMiddleware.
+    # An Indonesian visitor's browser (the site's pages follow their address, not this).
     context = browser.new_context(locale="id-ID", viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(10_000)
@@ -56,15 +56,33 @@ def test_browse_from_home_to_a_province_a_city_an_article_and_a_person(live_serv
     assert page.get_by_role("heading", level=1).inner_text() == "Tokoh 0-0"
 
 
-def test_switching_the_language_to_english_shows_the_english_interface(live_server, page, site):
+def test_an_english_reader_stays_in_english_through_the_links_and_in_a_shared_address(
+    live_server, page, browser, site
+):
     page.goto(live_server.url + "/wilayah/kota-metro/")
     assert page.locator("html").get_attribute("lang") == "id"
     page.get_by_role("link", name="English").click()
-    page.wait_for_url("**/wilayah/kota-metro/?lang=en")  # the address says it, for a shared link
+    page.wait_for_url("**/en/wilayah/kota-metro/")  # the address says it, for a shared link
+    assert page.get_by_role("heading", name="Officials and people").count() == 1
+    page.locator(".article-list a").first.click()
+    page.wait_for_url("**/en/artikel/**")
+    page.locator(".entities").get_by_role("link", name="Tokoh 0-0").click()
+    page.wait_for_url("**/en/tokoh/tokoh-0-0/")
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.get_by_role("link", name="Skip to content").count() == 1
-    assert page.get_by_role("heading", name="Officials and people").count() == 1
-    page.goto(live_server.url + "/tanggal/2024/3/19/")
+    # Someone else opens the copied address: no cookie, an Indonesian browser, still English.
+    other = browser.new_context(locale="id-ID")
+    try:
+        shared = other.new_page()
+        shared.goto(page.url)
+        assert shared.locator("html").get_attribute("lang") == "en"
+        assert shared.get_by_role("link", name="Skip to content").count() == 1
+    finally:
+        other.close()
+    page.get_by_role("link", name="Bahasa Indonesia").click()
+    page.wait_for_url(live_server.url + "/tokoh/tokoh-0-0/")
+    assert page.get_by_role("link", name="Langsung ke isi").count() == 1
+    page.goto(live_server.url + "/en/tanggal/2024/3/19/")
     assert "Tuesday, 19 March 2024" in page.get_by_role("heading", level=1).inner_text()
 
 
@@ -98,6 +116,10 @@ def test_no_page_scrolls_sideways_on_a_375px_phone(live_server, browser, site):
         "/peristiwa/debat-kandidat-0/",
         "/lembaga/bawaslu-kota-metro/",
         "/tidak-ada/",
+        "/en/",
+        "/en/wilayah/kota-metro/",
+        "/en/tokoh/tokoh-0-0/",
+        "/en" + article.get_absolute_url(),
     ]
     try:
         for path in paths:

@@ -127,3 +127,39 @@ def test_merging_the_winner_keeps_the_race_won(twins, editor):
     Contest.objects.filter(pk=placed.contest_id).update(winner=placed)
     merge_pairs(loose, [placed], editor)
     assert Contest.objects.get(region__code="18.72").winner_id == loose.pk
+
+
+def merge_form(client, pairs):
+    """The merge action's form for `pairs`: {pair id: the text shown for it}, and the page."""
+    url = reverse("admin:articles_candidatepair_changelist")
+    page = client.post(url, {"action": "merge", "_selected_action": [p.pk for p in pairs]}).content.decode()
+    rows = page.split('<div class="form-row">')[1:]
+    return {next(p.pk for p in pairs if f'name="survivor" value="{p.pk}"' in row): row for row in rows}, page
+
+
+def test_the_merge_form_shows_each_pairs_race_stage_region_and_articles_and_keeps_the_fuller(
+    editor_client, twins
+):
+    placed, loose = twins
+    rows, page = merge_form(editor_client, [loose, placed])
+    assert f'name="survivor" value="{placed.pk}" checked' in page  # it has the race and the number
+    assert f'name="survivor" value="{loose.pk}" checked' not in page
+    assert "Pilkada Kota Metro (Wali Kota)" in rows[placed.pk] and "Kota Metro" in rows[placed.pk]
+    assert "Tahapan: Calon" in rows[placed.pk] and f"{HEAD}, {DEPUTY}" in rows[placed.pk]
+    assert "Tahapan: Bakal calon" in rows[loose.pk] and "Ratna Kurniasi" in rows[loose.pk]
+    assert "Pilkada" not in rows[loose.pk]  # no race known: none shown
+    assert "2 artikel" in rows[placed.pk] and "2 artikel" in rows[loose.pk]
+
+
+def test_the_merge_form_costs_as_many_queries_for_three_pairs_as_for_two(
+    editor_client, twins, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as two:
+        merge_form(editor_client, list(twins))
+    three = list(CandidatePair.objects.all())
+    with django_assert_max_num_queries(len(two.captured_queries)):
+        rows, _ = merge_form(editor_client, three)
+    assert len(rows) == 3

@@ -80,7 +80,15 @@ def test_sitemap_lists_the_public_pages(client, archive):
         "/tanggal/2024/3/19/",
     ]:
         assert f"<loc>http://testserver{path}</loc>" in xml, path
+        assert f"<loc>http://testserver/en{path}</loc>" in xml, path  # and in English
+    assert 'hreflang="en" href="http://testserver/en/wilayah/kota-metro/"' in xml
     assert "/tokoh/tokoh-lama-0/" not in xml  # redirects are not listed
+
+
+def test_an_english_feed_links_to_english_pages(client, archive):
+    xml = client.get("/en/wilayah/kota-metro/feed/").content.decode()
+    links = ElementTree.fromstring(xml).findall(f"{ATOM}entry/{ATOM}link")
+    assert links and all("/en/artikel/" in link.get("href") for link in links)
 
 
 def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_admin(client, db):
@@ -88,6 +96,7 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_admin(client
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     text = response.content.decode()
     assert "Disallow: /admin/" in text
+    assert "Disallow: /cari/" in text and "Disallow: /en/cari/" in text  # endless combinations
     assert "Sitemap: http://testserver/sitemap.xml" in text
 
 

@@ -44,10 +44,11 @@ def test_a_rename_shows_on_the_next_request(client, archive, django_capture_on_c
 
 def test_each_language_has_its_own_copy(client, archive):
     assert '<html lang="id">' in client.get("/wilayah/kota-metro/").content.decode()
-    english = client.get("/wilayah/kota-metro/", {"lang": "en"})
+    english = client.get("/en/wilayah/kota-metro/")
     assert english["X-Cache"] == "miss"
     assert '<html lang="en">' in english.content.decode()
-    assert '<html lang="id">' in client.get("/wilayah/kota-metro/", {"lang": "id"}).content.decode()
+    assert client.get("/en/wilayah/kota-metro/")["X-Cache"] == "hit"
+    assert '<html lang="id">' in client.get("/wilayah/kota-metro/").content.decode()
 
 
 def test_a_signed_in_editor_always_gets_a_fresh_page(editor_client, client, archive):

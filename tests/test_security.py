@@ -16,10 +16,11 @@ from django.conf import settings as django_settings
 from django.contrib.auth.models import Group, User
 from django.http import HttpResponse
 from django.test import Client
-from django.urls import include, path
+from django.urls import path
 
 from articles.models import PersonTag, TagStatus
 from pilkada_archive.ratelimit import CounterStore
+from pilkada_archive.urls import urlpatterns as site_urlpatterns
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "kata-sandi-redaksi-yang-panjang"
@@ -34,7 +35,7 @@ def fine(request):
 
 
 # @pytest.mark.urls("tests.test_security"): the site plus a view that always fails.
-urlpatterns = [path("boom/", boom), path("fine/", fine), path("", include("pilkada_archive.urls"))]
+urlpatterns = [path("boom/", boom), path("fine/", fine), *site_urlpatterns]  # i18n_patterns: not include()d
 
 
 @pytest.fixture
@@ -262,6 +263,8 @@ def test_searches_over_the_limit_get_429_with_a_clear_message(client, corpus, li
     api = client.get("/api/search", {"q": "wali"})
     assert api.status_code == 429
     assert "Terlalu banyak pencarian" in api.json()["error"] and api.json()["retry_after"] >= 1
+    english = client.get("/en/cari/", {"q": "wali"})  # the English search page counts too
+    assert english.status_code == 429 and "Too many searches" in english.content.decode()
     # Browsing is not limited, and neither is another client.
     assert client.get("/").status_code == 200
     assert client.get("/cari/", {"q": "wali"}, REMOTE_ADDR="198.51.100.9").status_code == 200

@@ -1,6 +1,7 @@
 """Template helpers for the public pages: highlighting and links that keep the current filters."""
 
 from django import template
+from django.urls import translate_url
 from django.utils.safestring import mark_safe
 
 from articles.search.highlighting import mark
@@ -27,12 +28,6 @@ def page_url(context, number):
 
 
 @register.simple_tag(takes_context=True)
-def url_in_language(context, code=None):
-    """The current URL with ?lang=code (a link that opens in that language), or without it."""
-    request = context["request"]
-    query = request.GET.copy()
-    query.pop("lang", None)
-    if code:
-        query["lang"] = code
-    encoded = query.urlencode()
-    return f"{request.path}?{encoded}" if encoded else request.path
+def url_in_language(context, code):
+    """This page's address in the language `code`: with the /en/ prefix or without one."""
+    return translate_url(context["request"].get_full_path(), code)

@@ -545,6 +545,10 @@ class Run:
             parts = pool_.starmap(load_client, [(plan, seconds) for plan in plans])
         latencies = [ms for part in parts for ms in part["ms"]]
         errors = sum(part["errors"] for part in parts)
+        kinds = {}
+        for part in parts:
+            for kind, n in part["error_kinds"].items():
+                kinds[kind] = kinds.get(kind, 0) + n
         hits, misses = sum(part["hits"] for part in parts), sum(part["misses"] for part in parts)
         elapsed = max(part["elapsed"] for part in parts)
         self.result.update(
@@ -555,6 +559,7 @@ class Run:
             load_requests=len(latencies),
             load_rps=round(len(latencies) / elapsed, 1),
             load_errors=errors,
+            load_error_kinds=kinds,
             load_p50_ms=round(percentile(latencies, 50), 1) if latencies else None,
             load_p95_ms=round(percentile(latencies, 95), 1) if latencies else None,
             load_p99_ms=round(percentile(latencies, 99), 1) if latencies else None,
@@ -709,7 +714,7 @@ class Run:
 def load_client(urls, seconds):
     """One load-generator process: GET its planned URLs in order until time is up; counts the
     X-Cache verdicts (hit: answered from the result or page cache)."""
-    ms, errors, hits, misses = [], 0, 0, 0
+    ms, errors, hits, misses, kinds = [], 0, 0, 0, {}
     started = time.perf_counter()
     deadline = started + seconds
     for url in urls:
@@ -721,8 +726,12 @@ def load_client(urls, seconds):
                 response.read()
                 ok = response.status == 200
                 verdict = response.headers.get("X-Cache")
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
+        except urllib.error.HTTPError as exc:
             ok, verdict = False, None
+            kinds[f"HTTP {exc.code}"] = kinds.get(f"HTTP {exc.code}", 0) + 1
+        except (urllib.error.URLError, ConnectionError, TimeoutError) as exc:
+            ok, verdict = False, None
+            kinds[type(exc).__name__] = kinds.get(type(exc).__name__, 0) + 1
         ms.append((time.perf_counter() - t) * 1000)
         errors += not ok
         hits += verdict == "hit"

@@ -4,6 +4,8 @@ best at, for a small server-drawn SVG (no Django imports)."""
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from articles.days import month_start, next_month
+
 # Up to a month a chart shows days; up to this many weeks, weeks; beyond, months (a year of weeks
 # is too thin on a phone).
 MAX_DAYS = 31
@@ -53,14 +55,6 @@ class Chart:
         return len(self.bars) == 1
 
 
-def _month_start(day):
-    return day.replace(day=1)
-
-
-def _next_month(day):
-    return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
-
-
 def _monday(day):
     return day - timedelta(days=day.weekday())
 
@@ -72,7 +66,7 @@ def granularity(first, last):
         return "day", lambda d: d + timedelta(days=1), lambda d: d
     if (last - first).days // 7 < MAX_WEEKS:
         return "week", lambda d: d + timedelta(days=7), _monday
-    return "month", _next_month, _month_start
+    return "month", next_month, month_start
 
 
 def _buckets(daily):

@@ -24,7 +24,8 @@ from django.utils.translation import gettext_lazy
 
 from articles.browse_forms import EventFilterForm, HighlightForm, PersonFilterForm
 from articles.charts import attention_chart
-from articles.counts import cached, most_mentioned_people, with_region_counts
+from articles.counts import cached, most_mentioned_people, regions_covered, with_region_counts
+from articles.days import next_month
 from articles.extraction.cleaning import is_name_credit
 from articles.models import (
     Article,
@@ -43,7 +44,6 @@ from articles.models import (
     Position,
     Region,
     RegionTag,
-    TagStatus,
 )
 from articles.search.query import parse
 
@@ -56,7 +56,6 @@ RELATED_CANDIDATES = 50
 RELATED_MIN_SHARED = 1  # people, organisations, events or pairs named in both articles
 # More-like-this costs seconds on a large Whoosh index; an article's neighbours rarely change.
 RELATED_CACHE_SECONDS = 24 * 60 * 60
-LIVE = [TagStatus.SUGGESTED, TagStatus.CONFIRMED]
 
 
 def paginate(request, items, per_page=PER_PAGE, count=None):
@@ -71,11 +70,6 @@ def paginate(request, items, per_page=PER_PAGE, count=None):
         raise Http404(_("Halaman tidak ditemukan.")) from exc
 
 
-def live_tag_count(relation):
-    """Annotation counting the live tags behind `relation` (a reverse tag relation name)."""
-    return Count(relation, filter=Q(**{f"{relation}__status__in": LIVE}), distinct=True)
-
-
 # Home ---------------------------------------------------------------------------------------------
 
 
@@ -83,7 +77,7 @@ def home_totals():
     return {
         "articles": Article.objects.count(),
         "people": Person.objects.active().count(),
-        "regions": RegionTag.objects.live().values("region_id").distinct().count(),
+        "regions": regions_covered(),
         "events": Event.objects.count(),
         "outlets": Outlet.objects.count(),
     }
@@ -194,7 +188,7 @@ def date_year(request, year):
 
 def date_month(request, year, month):
     start = _date_or_404(year, month)
-    end = (start + timedelta(days=31)).replace(day=1)
+    end = next_month(start)
     counts = Article.objects.dated_between(start, end).counts_by(lambda day: day.day)
     if not counts:
         raise Http404(_("Tidak ada artikel pada bulan ini."))
@@ -246,28 +240,19 @@ def person_list(request):
     return render(request, "articles/person_list.html", context)
 
 
-def _survivor(person):
-    """Follow `merged_into` to the record that absorbed this one (guarding against a cycle)."""
-    seen = {person.pk}
-    while person.merged_into_id and person.merged_into_id not in seen:
-        person = person.merged_into
-        seen.add(person.pk)
-    return person
-
-
 def person(request, slug):
     person = Person.objects.prefetch_related("aliases").filter(slug=slug).first()
     if person is None:  # an address from before a rename
         renamed = get_object_or_404(PersonSlug.objects.select_related("person"), slug=slug)
         return redirect(renamed.person.get_absolute_url(), permanent=True)
-    if person.merged_into_id:
-        return redirect(_survivor(person).get_absolute_url(), permanent=True)
+    if person.survivor.pk != person.pk:
+        return redirect(person.survivor.get_absolute_url(), permanent=True)
     mentions = Article.objects.mentioning(person)
     co_mentioned = cached(
         f"person-{person.pk}-co-mentioned",
         lambda: list(
             Person.objects.active()
-            .filter(tags__status__in=LIVE, tags__article__in=mentions.values("pk"))
+            .filter(tags__in=PersonTag.objects.live().filter(article__in=mentions.values("pk")))
             .exclude(pk=person.pk)
             .annotate(shared=Count("tags__article", distinct=True))
             .order_by("-shared", "name")[:10]
@@ -307,7 +292,7 @@ def person(request, slug):
 
 def event_list(request):
     form = EventFilterForm(request.GET or None)
-    events = Event.objects.select_related("region").annotate(article_count=live_tag_count("tags"))
+    events = Event.objects.select_related("region").with_article_counts()
     if form.is_valid() and form.cleaned_data["jenis"]:
         events = events.filter(kind=form.cleaned_data["jenis"])
     events = events.order_by(F("date").desc(nulls_last=True), "name", "pk")
@@ -346,11 +331,7 @@ def outlet(request, slug):
 
 
 def organization_list(request):
-    organizations = (
-        Organization.objects.select_related("region")
-        .annotate(article_count=live_tag_count("tags"))
-        .order_by("name", "pk")
-    )
+    organizations = Organization.objects.select_related("region").with_article_counts().order_by("name", "pk")
     context = {"page": paginate(request, organizations, DIRECTORY_PER_PAGE)}
     return render(request, "articles/organization_list.html", context)
 

@@ -78,7 +78,7 @@ class PersonFeed(ArticleFeed):
     def get_object(self, request, slug):
         person = get_object_or_404(Person.objects.select_related("merged_into"), slug=slug)
         # A merged record's subscribers keep getting news: serve the survivor's articles.
-        return person.merged_into or person
+        return person.survivor
 
     def articles(self, obj):
         return Article.objects.mentioning(obj)

@@ -216,9 +216,6 @@ class ArticleQuerySet(models.QuerySet):
     def about_event(self, event):
         return self.filter(pk__in=EventTag.objects.live().filter(event=event).values("article_id"))
 
-    def about_pair(self, pair):
-        return self.filter(pk__in=PairTag.objects.live().filter(pair=pair).values("article_id"))
-
     def about_contest(self, contest):
         """Articles with a live tag on any pair running in the contest."""
         return self.filter(pk__in=PairTag.objects.live().filter(pair__contest=contest).values("article_id"))
@@ -1087,9 +1084,6 @@ BALLOT_NUMBERS = range(1, 11)
 class CandidatePairQuerySet(models.QuerySet):
     def in_contest(self, contest):
         return self.filter(contest=contest)
-
-    def without_contest(self):
-        return self.filter(contest=None)
 
     def for_person(self, person):
         """Pairs the person ran in, as head or as deputy."""

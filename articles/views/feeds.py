@@ -1,7 +1,6 @@
 """Atom feeds: the latest articles, and the articles of one region or one person.
 
-`ArticleFeed` is the shared base; the search engineer's per-search feed subclasses it and only
-supplies `get_object`, `title`, `link` and `articles`.
+`ArticleFeed` is the shared base; each feed supplies `get_object`, `title`, `link` and `articles`.
 """
 
 from django.contrib.syndication.views import Feed

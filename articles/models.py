@@ -200,7 +200,7 @@ class ArticleQuerySet(models.QuerySet):
     def in_region(self, region):
         """Articles tagged (and not rejected) with the region or, for a province, any of its cities."""
         # region IN (the scope), not region = X OR region.parent = X: an OR across the join cannot use
-        # the tags' region index and scans every region tag (60 ms at 100,000 articles).
+        # the tags' region index and scans every region tag (docs/benchmarks.md, region pages).
         scope = Region.objects.with_descendants(region).values("pk")
         tags = RegionTag.objects.live().filter(region__in=scope)
         return self.filter(pk__in=tags.values("article_id"))
@@ -249,8 +249,7 @@ class ArticleQuerySet(models.QuerySet):
         """Counter {period of the date: n} of the dated articles; `period(day)` is e.g. its year.
 
         Grouped on the date itself, which the date index holds, and folded in Python: SQLite runs
-        Django's Trunc and Extract as a Python function per row (70 ms for a busy province's weeks
-        at 100,000 articles)."""
+        Django's Trunc and Extract as a Python function per row."""
         counts = Counter()
         for day, n in self.dated().order_by().values_list("dated_on").annotate(n=Count("pk")):
             counts[period(day)] += n

@@ -18,6 +18,11 @@ def local_midnight(day: date, zone: str = "") -> datetime:
     return datetime.combine(day, time.min, tzinfo=zone_of(zone))
 
 
+def week_start(day: date) -> date:
+    """The Monday of the week `day` is in: weeks on the charts run Monday to Sunday."""
+    return day - timedelta(days=day.weekday())
+
+
 def month_start(day: date) -> date:
     return day.replace(day=1)
 

@@ -4,7 +4,7 @@ with the editor's verdict."""
 
 import re
 from collections import Counter
-from datetime import date, timedelta
+from datetime import date
 from urllib.parse import urlsplit
 
 from django.db import models
@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from articles.days import local_midnight, zone_of
+from articles.days import local_midnight, week_start, zone_of
 from articles.extraction.dates import zone_name
 from articles.naming import fallback_title, role_key
 
@@ -1046,19 +1046,19 @@ class Contest(models.Model):
         return reverse("contest", args=[self.region.slug])
 
     def weekly_coverage(self):
-        """{pair id: [(monday, n), …]}: each pair's dated articles per week, in one query."""
+        """{pair id: [(monday, n), …]}: each pair's dated articles per week (by browse date, as every
+        other chart), in one query."""
         rows = (
             PairTag.objects.live()
-            .filter(pair__contest=self, article__published_on__isnull=False)
+            .filter(pair__contest=self, article__dated_on__isnull=False)
             .order_by()
-            .values_list("pair_id", "article__published_on")
+            .values_list("pair_id", "article__dated_on")
             .annotate(n=Count("article_id", distinct=True))
         )
         weeks = {}
         for pair_id, day, n in rows:
-            monday = day - timedelta(days=day.weekday())
             by_week = weeks.setdefault(pair_id, Counter())
-            by_week[monday] += n
+            by_week[week_start(day)] += n
         return {pair_id: sorted(by_week.items()) for pair_id, by_week in weeks.items()}
 
 

@@ -7,15 +7,18 @@ from xml.etree import ElementTree
 import pytest
 from django.db.models import OuterRef
 
-from articles.days import local_midnight, month_end, month_start, next_month
+from articles.days import local_midnight, month_end, month_start, next_month, week_start
 from articles.extraction.dates import ZONES as PRINTED_OFFSETS
 from articles.models import (
     Article,
+    CandidatePair,
+    DateSource,
     Event,
     EventTag,
     Level,
     Organization,
     OrganizationTag,
+    PairTag,
     Person,
     PersonTag,
     Region,
@@ -232,3 +235,22 @@ def test_a_december_archive_page_ends_with_the_31st(client, make_article):
     response = client.get("/tanggal/2024/12/")
     assert response.status_code == 200
     assert response.context["total"] == 1
+
+
+def test_weeks_start_on_monday_across_a_year_end():
+    assert week_start(date(2025, 1, 1)) == date(2024, 12, 30)  # a Wednesday
+    assert week_start(date(2024, 12, 30)) == date(2024, 12, 30)
+    assert week_start(date(2024, 11, 24)) == date(2024, 11, 18)  # a Sunday
+
+
+def test_a_contests_weekly_coverage_counts_articles_by_their_browse_date(make_article, make_person):
+    metro = Region.objects.get(code="18.72")
+    pair = CandidatePair.objects.create(contest=metro.contest, head=make_person("Wahdi"), slug="wahdi")
+    stated = make_article(published_on=date(2024, 11, 20))
+    estimated = make_article()
+    estimated.set_dates(None, False, date(2024, 11, 21))  # only the lead gives a date
+    estimated.save()
+    assert estimated.date_source == DateSource.LEAD
+    for article in (stated, estimated, make_article()):  # the last one has no date at all
+        PairTag.objects.create(article=article, pair=pair)
+    assert metro.contest.weekly_coverage() == {pair.pk: [(date(2024, 11, 18), 2)]}

@@ -2,7 +2,6 @@
 
 from django import forms
 from django.contrib import admin, messages
-from django.db.models import Count, Q
 from django.template.response import TemplateResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext as gettext_now
@@ -196,7 +195,7 @@ def merge_details(people):
     found = (
         Person.objects.filter(pk__in=[p.pk for p in people])
         .prefetch_related("aliases", "positions__region")
-        .annotate(article_count=Count("tags__article", filter=~Q(tags__status="rejected"), distinct=True))
+        .with_article_counts()
     )
     return {
         person.pk: {

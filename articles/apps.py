@@ -8,9 +8,9 @@ class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from articles import counts
+        from articles import signals
 
-        counts.connect()
+        signals.connect()
 
 
 class ArchiveAdminConfig(admin_apps.AdminConfig):

@@ -4,6 +4,8 @@ best at, for a small server-drawn SVG (no Django imports)."""
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from articles.days import month_start, next_month, week_start
+
 # Up to a month a chart shows days; up to this many weeks, weeks; beyond, months (a year of weeks
 # is too thin on a phone).
 MAX_DAYS = 31
@@ -53,26 +55,14 @@ class Chart:
         return len(self.bars) == 1
 
 
-def _month_start(day):
-    return day.replace(day=1)
-
-
-def _next_month(day):
-    return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
-
-
-def _monday(day):
-    return day - timedelta(days=day.weekday())
-
-
 def granularity(first, last):
     """(unit, step to the next bucket, a day's bucket) for a span of days: days up to a month,
     weeks up to half a year, months beyond."""
     if (last - first).days < MAX_DAYS:
         return "day", lambda d: d + timedelta(days=1), lambda d: d
     if (last - first).days // 7 < MAX_WEEKS:
-        return "week", lambda d: d + timedelta(days=7), _monday
-    return "month", _next_month, _month_start
+        return "week", lambda d: d + timedelta(days=7), week_start
+    return "month", next_month, month_start
 
 
 def _buckets(daily):

@@ -1,11 +1,12 @@
-"""Article counts per region and the most-mentioned people, for the browse pages.
+"""The browse pages' aggregates kept in the cache: article counts per region, the most-mentioned
+people, the archive's totals. The queries are QuerySet methods on the models; this module keeps
+their answers.
 
-Each is one grouped query over the tags instead of a subquery per row, kept in the cache (files
-shared by the worker processes of a machine, settings.CACHES) under the archive's current version.
-A change to an article, a tag, a person or an event (signals below) starts a new version for every
-process at once; an import starts one when it ends instead of one per saved row (deferred()). TTL
-bounds what a change that sends no signal, or one made on another machine, leaves stale. At 100,000
-articles the biggest of these takes 0.1–0.5 s to compute.
+They are kept in the cache (files shared by the worker processes of a machine, settings.CACHES)
+under the archive's current version. A change to anything a browse page shows
+(articles/signals.py) starts a new version for every process at once; an import starts one when it
+ends instead of one per saved row (deferred()). TTL bounds what a change that sends no signal, or
+one made on another machine, leaves stale.
 """
 
 import contextlib
@@ -13,9 +14,7 @@ import threading
 import uuid
 
 from django.core.cache import cache
-from django.db.models import Count, Max, Min
-from django.db.models.functions import Coalesce
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models import Max, Min
 
 from articles.transactions import AfterCommit
 
@@ -84,24 +83,9 @@ def cached(name, compute):
 
 def region_counts():
     """{region id: distinct articles with a live tag on it or, for a province, on any of its members}."""
-    return cached("region-counts", _region_counts)
-
-
-def _region_counts():
     from articles.models import RegionTag
 
-    live = RegionTag.objects.live().order_by()
-    counts = dict(
-        live.values("region_id").annotate(n=Count("article_id", distinct=True)).values_list("region_id", "n")
-    )
-    by_province = (
-        live.annotate(province=Coalesce("region__parent_id", "region_id"))
-        .values("province")
-        .annotate(n=Count("article_id", distinct=True))
-        .values_list("province", "n")
-    )
-    counts.update(by_province)
-    return counts
+    return cached("region-counts", RegionTag.objects.article_counts_by_region)
 
 
 def with_region_counts(regions):
@@ -115,43 +99,14 @@ def with_region_counts(regions):
 
 def most_mentioned_people(limit=10):
     """The active people named in the most articles (live tags; merged records count for nobody)."""
-    from articles.models import Person, PersonTag
+    from articles.models import Person
 
-    top = cached(
-        f"most-mentioned-{limit}",
-        lambda: list(
-            PersonTag.objects.live()
-            .filter(person__merged_into__isnull=True)
-            .order_by()
-            .values("person_id")
-            .annotate(n=Count("article_id", distinct=True))
-            .order_by("-n", "person_id")
-            .values_list("person_id", "n")[:limit]
-        ),
-    )
-    people = Person.objects.in_bulk([pk for pk, _ in top])
-    ranked = []
-    for pk, n in top:
-        if pk in people:
-            people[pk].article_count = n
-            ranked.append(people[pk])
-    return sorted(ranked, key=lambda p: (-p.article_count, p.name))
+    return cached(f"most-mentioned-{limit}", lambda: Person.objects.active().most_mentioned(limit))
 
 
-def connect():
-    from articles import models as m
-
-    # Everything a browse page shows, since whole pages are cached under the version too.
-    watched = (
-        *(m.Article, m.ArticleRevision, m.RegionTag, m.PersonTag, m.OrganizationTag, m.EventTag, m.PairTag),
-        *(m.Person, m.PersonAlias, m.PersonSlug, m.Position, m.Organization, m.Event, m.Outlet),
-        *(m.Contest, m.CandidatePair),
-    )
-    for model in watched:
-        post_save.connect(changed, sender=model, dispatch_uid=f"counts-save-{model.__name__}")
-        post_delete.connect(changed, sender=model, dispatch_uid=f"counts-delete-{model.__name__}")
-    # a person page lists the events they took part in
-    m2m_changed.connect(changed, sender=m.Event.participants.through, dispatch_uid="counts-participants")
+def regions_covered():
+    """How many regions the news covers: those with an article, a province counting its members'."""
+    return sum(1 for n in region_counts().values() if n)
 
 
 def archive_summary():
@@ -168,7 +123,7 @@ def _archive_summary():
         "undated": Article.objects.undated().count(),
         "first": span["first"],
         "last": span["last"],
-        "regions": sum(1 for n in region_counts().values() if n),
+        "regions": regions_covered(),
         "people": Person.objects.active().count(),
         "outlets": Outlet.objects.count(),
         "regions_total": Region.objects.count(),

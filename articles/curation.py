@@ -5,7 +5,6 @@ Every change goes through `save()` so the search signal processor reindexes the 
 """
 
 from django.contrib.admin.models import CHANGE, LogEntry
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
@@ -164,10 +163,3 @@ def detach_mention(tag, user=None, name=None):
     log(user, person, message)
     log(user, tag.article, message)
     return person
-
-
-def history_for(obj):
-    """LogEntry rows for `obj`, newest first (for pages outside the admin's own History view)."""
-    return LogEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
-    ).select_related("user")

@@ -26,7 +26,7 @@ from articles.extraction import Gazetteer, decode
 from articles.matching import EntityMatcher
 from articles.models import Article, ArticleRevision, ImportBatch, Region, RegionAlias
 from articles.naming import fallback_title
-from articles.reading import normalise, parse, parse_in_worker, start_worker
+from articles.reading import normalise, read_article, read_article_in_worker, start_worker
 from articles.search import outbox
 from articles.search.indexing import deferred_indexing, unindexed, update_articles
 
@@ -192,17 +192,17 @@ class Importer:
         """Parsed files in order. Extraction is the CPU-heavy part, so a big run spreads it over
         worker processes while this one stores the results; a small run stays in-process."""
         if self.jobs < 2 or len(paths) < self.parallel_from_files:
-            yield from (parse(path, self.gazetteer, self.max_bytes) for path in paths)
+            yield from (read_article(path, self.gazetteer, self.max_bytes) for path in paths)
             return
         context = multiprocessing.get_context("spawn")  # no forked database connections
         with context.Pool(
             self.jobs, initializer=start_worker, initargs=(*self.gazetteer_rows, self.max_bytes)
         ) as pool:
-            yield from pool.imap(parse_in_worker, paths, chunksize=16)
+            yield from pool.imap(read_article_in_worker, paths, chunksize=16)
 
     def import_file(self, path, batch=None):
         [document], _ = collect_paths([path], self.source)
-        return self.store(parse(path, self.gazetteer, self.max_bytes), document, batch)
+        return self.store(read_article(path, self.gazetteer, self.max_bytes), document, batch)
 
     def store(self, parsed, document, batch=None):
         """One file's article and tags, in one transaction. When another import or an editor wrote

@@ -3,9 +3,8 @@ they mention, the Pilkada 2024 contests and candidate pairs, and the tags that t
 with the editor's verdict."""
 
 import re
-import zoneinfo
 from collections import Counter
-from datetime import date, datetime, time, timedelta
+from datetime import date
 from urllib.parse import urlsplit
 
 from django.db import models
@@ -16,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from articles.days import local_midnight, week_start, zone_of
 from articles.extraction.dates import zone_name
 from articles.naming import fallback_title, role_key
 
@@ -26,7 +26,20 @@ class Level(models.TextChoices):
     KOTA = "kota", _("Kota")
 
 
+def province_of(relation=""):
+    """As an expression: the province of the region at `relation` ("region" on a tag, "" on a
+    region), itself when it is one. The grouping form of with_descendants."""
+    if not relation:
+        return Coalesce("parent_id", "id")
+    return Coalesce(f"{relation}__parent_id", f"{relation}_id")
+
+
 class RegionQuerySet(models.QuerySet):
+    # "A province includes its kabupaten/kota" is stated here and beside it once for each form the
+    # archive asks it in: a scope to filter by (with_descendants), the province to group by
+    # (province_of) and the regions a document is filed under (Region.with_ancestors). Regions
+    # are two levels deep: a province, and its kabupaten and kota.
+
     def provinces(self):
         return self.filter(level=Level.PROVINSI)
 
@@ -97,6 +110,11 @@ class Region(models.Model):
     @property
     def province(self):
         return self if self.parent_id is None else self.parent
+
+    def with_ancestors(self):
+        """The region and, for a kabupaten/kota, its province: what a tag on it is found under, as
+        RegionQuerySet.with_descendants finds it (select_related("parent") to spare a query)."""
+        return [self] if self.parent_id is None else [self, self.parent]
 
     @property
     def short_name(self):
@@ -169,12 +187,6 @@ class ImportBatch(models.Model):
 
 # Newest first by browse date, then time; undated articles last.
 NEWEST_FIRST = (F("dated_on").desc(nulls_last=True), F("published_at").desc(nulls_last=True), "-pk")
-ZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
-
-
-def zone_of(name):
-    """The time zone of an Indonesian zone name; WIB when none was printed."""
-    return zoneinfo.ZoneInfo(ZONES.get(name, "Asia/Jakarta"))
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -188,7 +200,7 @@ class ArticleQuerySet(models.QuerySet):
     def in_region(self, region):
         """Articles tagged (and not rejected) with the region or, for a province, any of its cities."""
         # region IN (the scope), not region = X OR region.parent = X: an OR across the join cannot use
-        # the tags' region index and scans every region tag (60 ms at 100,000 articles).
+        # the tags' region index and scans every region tag (docs/benchmarks.md, region pages).
         scope = Region.objects.with_descendants(region).values("pk")
         tags = RegionTag.objects.live().filter(region__in=scope)
         return self.filter(pk__in=tags.values("article_id"))
@@ -203,9 +215,6 @@ class ArticleQuerySet(models.QuerySet):
 
     def about_event(self, event):
         return self.filter(pk__in=EventTag.objects.live().filter(event=event).values("article_id"))
-
-    def about_pair(self, pair):
-        return self.filter(pk__in=PairTag.objects.live().filter(pair=pair).values("article_id"))
 
     def about_contest(self, contest):
         """Articles with a live tag on any pair running in the contest."""
@@ -240,8 +249,7 @@ class ArticleQuerySet(models.QuerySet):
         """Counter {period of the date: n} of the dated articles; `period(day)` is e.g. its year.
 
         Grouped on the date itself, which the date index holds, and folded in Python: SQLite runs
-        Django's Trunc and Extract as a Python function per row (70 ms for a busy province's weeks
-        at 100,000 articles)."""
+        Django's Trunc and Extract as a Python function per row."""
         counts = Counter()
         for day, n in self.dated().order_by().values_list("dated_on").annotate(n=Count("pk")):
             counts[period(day)] += n
@@ -389,7 +397,7 @@ class Article(models.Model):
         if self.published_at:
             return self.published_local
         if self.dated_on:
-            return datetime.combine(self.dated_on, time.min, tzinfo=zone_of(""))
+            return local_midnight(self.dated_on)
         return None
 
     @property
@@ -456,15 +464,22 @@ class PersonQuerySet(models.QuerySet):
 
     def with_article_counts(self):
         """Annotate `article_count`: distinct articles with a live tag on the person."""
-        live = PersonTag.objects.live().filter(person=OuterRef("pk"))
-        counts = (
-            live.order_by()
-            .annotate(one=Value(1))
-            .values("one")
-            .annotate(n=Count("article_id", distinct=True))
-            .values("n")
+        return self.annotate(
+            article_count=PersonTag.objects.filter(person=OuterRef("pk")).live_article_count()
         )
-        return self.annotate(article_count=Coalesce(Subquery(counts, output_field=IntegerField()), 0))
+
+    def most_mentioned(self, limit):
+        """The `limit` people of this queryset named in the most articles (live tags), most first,
+        each with `article_count`: one grouped query over the tags rather than a count per person."""
+        tags = PersonTag.objects.filter(person__in=self.values("pk"))
+        top = list(tags.live_article_counts("person_id").order_by("-n", "key")[:limit])
+        people = self.in_bulk([pk for pk, _n in top])
+        ranked = []
+        for pk, n in top:
+            if pk in people:
+                people[pk].article_count = n
+                ranked.append(people[pk])
+        return sorted(ranked, key=lambda p: (-p.article_count, p.name))
 
 
 class Person(models.Model):
@@ -500,6 +515,21 @@ class Person(models.Model):
 
     def get_absolute_url(self):
         return reverse("person", args=[self.slug])
+
+    @property
+    def survivor(self):
+        """The record a merge kept for this person: itself when never merged, else the end of the
+        `merged_into` chain. Pages link to it, feeds and search filter by it, and
+        select_related("merged_into") makes the usual single step free (a merge never leaves a longer
+        chain). Should the chain ever loop, every record on the loop names the same one, the oldest,
+        so that their pages do not redirect to each other for ever."""
+        chain = [self]
+        while chain[-1].merged_into_id:
+            pks = [p.pk for p in chain]
+            if chain[-1].merged_into_id in pks:
+                return min(chain[pks.index(chain[-1].merged_into_id) :], key=lambda p: p.pk)
+            chain.append(chain[-1].merged_into)
+        return chain[-1]
 
     def keep_old_slug(self, old_slug):
         """After a rename changed the slug: the old address redirects here, and the new one is no
@@ -566,6 +596,14 @@ class OrganizationKind(models.TextChoices):
     OTHER = "other", _("Lainnya")
 
 
+class OrganizationQuerySet(models.QuerySet):
+    def with_article_counts(self):
+        """Annotate `article_count`: distinct articles with a live tag on the organisation."""
+        return self.annotate(
+            article_count=OrganizationTag.objects.filter(organization=OuterRef("pk")).live_article_count()
+        )
+
+
 class Organization(models.Model):
     """An institution: KPU, Bawaslu, DKPP, a regional government office, a party …"""
 
@@ -586,6 +624,8 @@ class Organization(models.Model):
         verbose_name=_("wilayah"),
     )
 
+    objects = OrganizationQuerySet.as_manager()
+
     class Meta:
         verbose_name = pgettext_lazy("satu", "lembaga")
         verbose_name_plural = pgettext_lazy("jamak", "lembaga")
@@ -602,14 +642,7 @@ class PositionQuerySet(models.QuerySet):
     def by_mentions(self):
         """The most-mentioned holders first (articles with a live tag on the person), then by role:
         the officials of a region page."""
-        live = PersonTag.objects.live().filter(person=OuterRef("person_id"))
-        counts = (
-            live.order_by()
-            .annotate(one=Value(1))
-            .values("one")
-            .annotate(n=Count("article_id", distinct=True))
-        )
-        mentions = Coalesce(Subquery(counts.values("n"), output_field=IntegerField()), 0)
+        mentions = PersonTag.objects.filter(person=OuterRef("person_id")).live_article_count()
         return self.annotate(mentions=mentions).order_by("-mentions", "person__name", "role", "pk")
 
     def supported(self):
@@ -696,6 +729,12 @@ class EventKind(models.TextChoices):
     OTHER = "other", _("Lainnya")
 
 
+class EventQuerySet(models.QuerySet):
+    def with_article_counts(self):
+        """Annotate `article_count`: distinct articles with a live tag on the event."""
+        return self.annotate(article_count=EventTag.objects.filter(event=OuterRef("pk")).live_article_count())
+
+
 class Event(models.Model):
     """Something that happened on a day somewhere: a meeting, a draw, a debate, the vote."""
 
@@ -717,6 +756,8 @@ class Event(models.Model):
     participants = models.ManyToManyField(
         Person, blank=True, related_name="events", verbose_name=_("peserta")
     )
+
+    objects = EventQuerySet.as_manager()
 
     class Meta:
         verbose_name = pgettext_lazy("satu", "peristiwa")
@@ -745,6 +786,26 @@ class TagQuerySet(models.QuerySet):
         """Tags the public sees: suggested or confirmed, never rejected."""
         return self.exclude(status=TagStatus.REJECTED)
 
+    def live_article_count(self):
+        """As an annotation: how many articles these tags put the entity in, counting live tags only
+        (0 when none). Filter on OuterRef first: `PersonTag.objects.filter(person=OuterRef("pk"))`.
+        Every "n artikel" beside an entity is this number."""
+        counts = (
+            self.live()
+            .order_by()
+            .annotate(one=Value(1))
+            .values("one")
+            .annotate(n=Count("article_id", distinct=True))
+            .values("n")
+        )
+        return Coalesce(Subquery(counts, output_field=IntegerField()), 0)
+
+    def live_article_counts(self, by):
+        """The same number for many entities in one grouped query: (key, n) rows, where `by` is the
+        field or expression of the tag to group on (`"person_id"`); order and slice them on "n"."""
+        rows = self.live().order_by().annotate(key=F(by) if isinstance(by, str) else by)
+        return rows.values("key").annotate(n=Count("article_id", distinct=True)).values_list("key", "n")
+
     def confirmed(self):
         return self.filter(status=TagStatus.CONFIRMED)
 
@@ -753,6 +814,15 @@ class TagQuerySet(models.QuerySet):
 
     def rejected(self):
         return self.filter(status=TagStatus.REJECTED)
+
+
+class RegionTagQuerySet(TagQuerySet):
+    def article_counts_by_region(self):
+        """{region id: articles with a live tag on the region or, for a province, on any of its
+        kabupaten/kota}: every region's count in two grouped queries over the tags."""
+        counts = dict(self.live_article_counts("region_id"))
+        counts.update(self.live_article_counts(province_of("region")))
+        return counts
 
 
 class Tag(models.Model):
@@ -797,6 +867,8 @@ class RegionTag(Tag):
     region = models.ForeignKey(
         Region, on_delete=models.CASCADE, related_name="tags", verbose_name=_("wilayah")
     )
+
+    objects = RegionTagQuerySet.as_manager()
 
     class Meta(Tag.Meta):
         verbose_name = pgettext_lazy("satu", "tag wilayah")
@@ -930,19 +1002,11 @@ class ContestQuerySet(models.QuerySet):
     def with_counts(self):
         """Annotate `pair_count` and `article_count` (distinct articles with a live pair tag)."""
         pairs = CandidatePair.objects.filter(contest=OuterRef("pk")).order_by().values("contest")
-        articles = (
-            PairTag.objects.live()
-            .filter(pair__contest=OuterRef("pk"))
-            .order_by()
-            .values("pair__contest")
-            .annotate(n=Count("article_id", distinct=True))
-            .values("n")
-        )
         return self.annotate(
             pair_count=Coalesce(
                 Subquery(pairs.annotate(n=Count("pk")).values("n"), output_field=IntegerField()), 0
             ),
-            article_count=Coalesce(Subquery(articles, output_field=IntegerField()), 0),
+            article_count=PairTag.objects.filter(pair__contest=OuterRef("pk")).live_article_count(),
         )
 
 
@@ -982,19 +1046,19 @@ class Contest(models.Model):
         return reverse("contest", args=[self.region.slug])
 
     def weekly_coverage(self):
-        """{pair id: [(monday, n), …]}: each pair's dated articles per week, in one query."""
+        """{pair id: [(monday, n), …]}: each pair's dated articles per week (by browse date, as every
+        other chart), in one query."""
         rows = (
             PairTag.objects.live()
-            .filter(pair__contest=self, article__published_on__isnull=False)
+            .filter(pair__contest=self, article__dated_on__isnull=False)
             .order_by()
-            .values_list("pair_id", "article__published_on")
+            .values_list("pair_id", "article__dated_on")
             .annotate(n=Count("article_id", distinct=True))
         )
         weeks = {}
         for pair_id, day, n in rows:
-            monday = day - timedelta(days=day.weekday())
             by_week = weeks.setdefault(pair_id, Counter())
-            by_week[monday] += n
+            by_week[week_start(day)] += n
         return {pair_id: sorted(by_week.items()) for pair_id, by_week in weeks.items()}
 
 
@@ -1020,9 +1084,6 @@ class CandidatePairQuerySet(models.QuerySet):
     def in_contest(self, contest):
         return self.filter(contest=contest)
 
-    def without_contest(self):
-        return self.filter(contest=None)
-
     def for_person(self, person):
         """Pairs the person ran in, as head or as deputy."""
         return self.filter(Q(head=person) | Q(deputy=person))
@@ -1041,15 +1102,7 @@ class CandidatePairQuerySet(models.QuerySet):
 
     def with_article_counts(self):
         """Annotate `article_count`: distinct articles with a live tag on the pair."""
-        counts = (
-            PairTag.objects.live()
-            .filter(pair=OuterRef("pk"))
-            .order_by()
-            .values("pair")
-            .annotate(n=Count("article_id", distinct=True))
-            .values("n")
-        )
-        return self.annotate(article_count=Coalesce(Subquery(counts, output_field=IntegerField()), 0))
+        return self.annotate(article_count=PairTag.objects.filter(pair=OuterRef("pk")).live_article_count())
 
     def for_listing(self):
         return self.select_related(

@@ -29,7 +29,7 @@ class Parsed:
     failure: str = ""
 
 
-def parse(path, gazetteer, max_bytes):
+def read_article(path, gazetteer, max_bytes):
     """Read, decode and extract one file: pure work, no database, so it can run in a worker."""
     try:
         size = path.stat().st_size
@@ -56,5 +56,5 @@ def start_worker(regions, aliases, max_bytes):
     _worker["max_bytes"] = max_bytes
 
 
-def parse_in_worker(path):
-    return parse(path, _worker["gazetteer"], _worker["max_bytes"])
+def read_article_in_worker(path):
+    return read_article(path, _worker["gazetteer"], _worker["max_bytes"])

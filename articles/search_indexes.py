@@ -79,15 +79,10 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
         )
 
     def prepare_regions(self, article):
-        codes = []
-        for tag in live_tags(article, "region_tags"):
-            codes.append(tag.region.code)
-            if tag.region.parent_id:
-                codes.append(tag.region.parent.code)
-        return sorted(set(codes))
+        return sorted({r.code for t in live_tags(article, "region_tags") for r in t.region.with_ancestors()})
 
     def prepare_people(self, article):
-        return sorted({(t.person.merged_into or t.person).slug for t in live_tags(article, "person_tags")})
+        return sorted({t.person.survivor.slug for t in live_tags(article, "person_tags")})
 
     def prepare_organizations(self, article):
         return sorted({t.organization.slug for t in live_tags(article, "organization_tags")})
@@ -124,11 +119,9 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     def prepare_text(self, article):
         names = []
         for tag in live_tags(article, "region_tags"):
-            names.append(tag.region.name)
-            if tag.region.parent_id:
-                names.append(tag.region.parent.name)
+            names += [region.name for region in tag.region.with_ancestors()]
         for tag in live_tags(article, "person_tags"):
-            names.append((tag.person.merged_into or tag.person).name)
+            names.append(tag.person.survivor.name)
         for tag in live_tags(article, "organization_tags"):
             names += [tag.organization.name, tag.organization.acronym]
         names += [tag.event.name for tag in live_tags(article, "event_tags")]

@@ -8,11 +8,16 @@ from django.contrib.admin.models import LogEntry
 from django.urls import reverse
 from haystack.query import SearchQuerySet
 
-from articles.curation import history_for, merge_pairs
+from articles.curation import merge_pairs
 from articles.models import CandidatePair, Contest, PairTag, TagStatus
 from tests.pair_data import DEPUTY, HEAD, RIVAL_DEPUTY, RIVAL_HEAD, pair, store
 
 pytestmark = pytest.mark.django_db
+
+
+def history_for(obj):
+    """The lines of `obj`'s admin history, newest first."""
+    return LogEntry.objects.filter(content_type__model=obj._meta.model_name, object_id=str(obj.pk))
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 import pytest
 
 from articles.extraction import Gazetteer, extract
-from articles.extraction.regions import score
+from articles.extraction.region_scoring import score
 
 REGIONS = [
     ("18", "Lampung", "provinsi", "18"),

@@ -1,6 +1,6 @@
 """Pure-text extraction for Pilkada news: decode bytes, clean text, find regions, people, bodies, events."""
 
-from . import events, organizations, pairs, regions
+from . import events, organizations, pairs, region_scoring
 from .cleaning import clean
 from .dates import event_dates, lead_date
 from .decode import UnreadableFile, decode
@@ -49,7 +49,7 @@ def extract(text: str, gazetteer: Gazetteer) -> Extraction:
     people = [p for p in finder.people() if not _credited(p.name, cleaned.credits)]
     body_spans = [s for p in people for s in p.spans if s[0] >= 0]
 
-    result.regions = regions.score(gazetteer, cleaned.title, cleaned.dateline, body, body_spans)
+    result.regions = region_scoring.score(gazetteer, cleaned.title, cleaned.dateline, body, body_spans)
     top_region = result.regions[0].code if result.regions else None
     if result.dateline_region is None and cleaned.dateline:
         result.dateline_region = _dateline_reading(cleaned.dateline, gazetteer, result.regions)

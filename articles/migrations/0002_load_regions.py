@@ -3,7 +3,7 @@
 from django.db import migrations
 from django.utils.text import slugify
 
-from articles.regions import alias_rows, region_rows
+from articles.official_regions import alias_rows, region_rows
 
 
 def load_regions(apps, schema_editor):

@@ -69,7 +69,7 @@ def utc_naive(value):
             value = timezone.make_aware(value, timezone.get_default_timezone())
         return value.astimezone(UTC).replace(tzinfo=None)
     if isinstance(value, date):
-        return datetime.combine(value, time.min)
+        return _as_datetime(value)
     return value
 
 

@@ -88,7 +88,7 @@ class SearchForm(forms.Form):
                 _("%(slug)s tidak dikenal: berikan slug halamannya (qomaru-zaman) atau namanya."),
                 params={"slug": value},
             )
-        return getattr(obj, "merged_into", None) or obj
+        return obj.survivor if isinstance(obj, Person) else obj
 
     def clean_person(self):
         return self._lookup("person", Person)

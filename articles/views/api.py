@@ -146,7 +146,7 @@ def _pair(pair):
 def _person(person):
     if person is None:
         return None
-    person = person.merged_into or person
+    person = person.survivor
     return {"name": person.name, "slug": person.slug}
 
 

@@ -6,14 +6,11 @@ Every page runs a fixed number of queries however much data there is: lists come
 
 import calendar
 import codecs
-import logging
 import re
 from datetime import date, timedelta
 
-from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
@@ -24,7 +21,8 @@ from django.utils.translation import gettext_lazy
 
 from articles.browse_forms import EventFilterForm, HighlightForm, PersonFilterForm
 from articles.charts import attention_chart
-from articles.counts import cached, most_mentioned_people, with_region_counts
+from articles.counts import cached, most_mentioned_people, regions_covered, with_region_counts
+from articles.days import next_month
 from articles.extraction.cleaning import is_name_credit
 from articles.models import (
     Article,
@@ -33,30 +31,19 @@ from articles.models import (
     Event,
     EventTag,
     Organization,
-    OrganizationTag,
     Outlet,
-    PairTag,
     Person,
     PersonAlias,
     PersonSlug,
     PersonTag,
     Position,
     Region,
-    RegionTag,
-    TagStatus,
 )
+from articles.related import related_articles
 from articles.search.query import parse
-
-logger = logging.getLogger(__name__)
 
 PER_PAGE = 20
 DIRECTORY_PER_PAGE = 50
-RELATED_LIMIT = 5
-RELATED_CANDIDATES = 50
-RELATED_MIN_SHARED = 1  # people, organisations, events or pairs named in both articles
-# More-like-this costs seconds on a large Whoosh index; an article's neighbours rarely change.
-RELATED_CACHE_SECONDS = 24 * 60 * 60
-LIVE = [TagStatus.SUGGESTED, TagStatus.CONFIRMED]
 
 
 def paginate(request, items, per_page=PER_PAGE, count=None):
@@ -71,11 +58,6 @@ def paginate(request, items, per_page=PER_PAGE, count=None):
         raise Http404(_("Halaman tidak ditemukan.")) from exc
 
 
-def live_tag_count(relation):
-    """Annotation counting the live tags behind `relation` (a reverse tag relation name)."""
-    return Count(relation, filter=Q(**{f"{relation}__status__in": LIVE}), distinct=True)
-
-
 # Home ---------------------------------------------------------------------------------------------
 
 
@@ -83,7 +65,7 @@ def home_totals():
     return {
         "articles": Article.objects.count(),
         "people": Person.objects.active().count(),
-        "regions": RegionTag.objects.live().values("region_id").distinct().count(),
+        "regions": regions_covered(),
         "events": Event.objects.count(),
         "outlets": Outlet.objects.count(),
     }
@@ -194,7 +176,7 @@ def date_year(request, year):
 
 def date_month(request, year, month):
     start = _date_or_404(year, month)
-    end = (start + timedelta(days=31)).replace(day=1)
+    end = next_month(start)
     counts = Article.objects.dated_between(start, end).counts_by(lambda day: day.day)
     if not counts:
         raise Http404(_("Tidak ada artikel pada bulan ini."))
@@ -246,28 +228,19 @@ def person_list(request):
     return render(request, "articles/person_list.html", context)
 
 
-def _survivor(person):
-    """Follow `merged_into` to the record that absorbed this one (guarding against a cycle)."""
-    seen = {person.pk}
-    while person.merged_into_id and person.merged_into_id not in seen:
-        person = person.merged_into
-        seen.add(person.pk)
-    return person
-
-
 def person(request, slug):
     person = Person.objects.prefetch_related("aliases").filter(slug=slug).first()
     if person is None:  # an address from before a rename
         renamed = get_object_or_404(PersonSlug.objects.select_related("person"), slug=slug)
         return redirect(renamed.person.get_absolute_url(), permanent=True)
-    if person.merged_into_id:
-        return redirect(_survivor(person).get_absolute_url(), permanent=True)
+    if person.survivor.pk != person.pk:
+        return redirect(person.survivor.get_absolute_url(), permanent=True)
     mentions = Article.objects.mentioning(person)
     co_mentioned = cached(
         f"person-{person.pk}-co-mentioned",
         lambda: list(
             Person.objects.active()
-            .filter(tags__status__in=LIVE, tags__article__in=mentions.values("pk"))
+            .filter(tags__in=PersonTag.objects.live().filter(article__in=mentions.values("pk")))
             .exclude(pk=person.pk)
             .annotate(shared=Count("tags__article", distinct=True))
             .order_by("-shared", "name")[:10]
@@ -307,7 +280,7 @@ def person(request, slug):
 
 def event_list(request):
     form = EventFilterForm(request.GET or None)
-    events = Event.objects.select_related("region").annotate(article_count=live_tag_count("tags"))
+    events = Event.objects.select_related("region").with_article_counts()
     if form.is_valid() and form.cleaned_data["jenis"]:
         events = events.filter(kind=form.cleaned_data["jenis"])
     events = events.order_by(F("date").desc(nulls_last=True), "name", "pk")
@@ -346,11 +319,7 @@ def outlet(request, slug):
 
 
 def organization_list(request):
-    organizations = (
-        Organization.objects.select_related("region")
-        .annotate(article_count=live_tag_count("tags"))
-        .order_by("name", "pk")
-    )
+    organizations = Organization.objects.select_related("region").with_article_counts().order_by("name", "pk")
     context = {"page": paginate(request, organizations, DIRECTORY_PER_PAGE)}
     return render(request, "articles/organization_list.html", context)
 
@@ -370,66 +339,6 @@ def organization(request, slug):
 
 
 # Articles -----------------------------------------------------------------------------------------
-
-
-def _more_like_this(article):
-    """Neighbours from the search index, best first; [] when it is missing, empty or failing."""
-    try:
-        from haystack.query import SearchQuerySet
-
-        results = SearchQuerySet().more_like_this(article)[:RELATED_CANDIDATES]
-        pks = [int(result.pk) for result in results if result is not None and result.pk]
-    except Exception:
-        # The index is an optional, rebuildable cache of the database: an article page must never
-        # fail because it is absent, locked or being rebuilt. The ORM fallback takes over.
-        logger.warning("more_like_this failed for article %s", article.pk, exc_info=True)
-        return []
-    return [pk for pk in pks if pk != article.pk]
-
-
-def _count(tags):
-    """Subquery counting the rows of `tags` (correlated on OuterRef), as an integer annotation."""
-    counted = tags.order_by().annotate(one=Value(1)).values("one").annotate(n=Count("pk")).values("n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
-
-
-def _sharing_entities(article):
-    """Articles naming at least one of this one's people, organisations, events or candidate pairs,
-    those sharing the most first (then regions, then the newest): the bar an article must clear to
-    be called related. A region alone is not enough: in a regional archive most articles share one."""
-    shared = {}
-    for model, field in (
-        (PersonTag, "person_id"),
-        (OrganizationTag, "organization_id"),
-        (EventTag, "event_id"),
-        (PairTag, "pair_id"),
-    ):
-        mine = model.objects.live().filter(article=article).values(field)
-        shared[model] = model.objects.live().filter(article=OuterRef("pk"), **{f"{field}__in": mine})
-    regions = RegionTag.objects.live().filter(article=article).values("region_id")
-    shared_regions = RegionTag.objects.live().filter(article=OuterRef("pk"), region_id__in=regions)
-    scores = [_count(tags) for tags in shared.values()]
-    candidates = (
-        Article.objects.exclude(pk=article.pk)
-        .annotate(entity_score=sum(scores[1:], scores[0]), region_score=_count(shared_regions))
-        .filter(entity_score__gte=RELATED_MIN_SHARED)
-        .order_by("-entity_score", "-region_score", F("dated_on").desc(nulls_last=True), "-pk")
-    )
-    return list(candidates.values_list("pk", flat=True)[:RELATED_CANDIDATES])
-
-
-def related_articles(article):
-    """Up to five related articles, or none: those that clear the bar (_sharing_entities), in the
-    order of the index's more-like-this when it answers."""
-    key = f"related-articles:{article.pk}:{article.updated_at.timestamp()}"
-    pks = cache.get(key)
-    if pks is None:
-        related = _sharing_entities(article)
-        similar = [pk for pk in _more_like_this(article) if pk in related]
-        pks = list(dict.fromkeys([*similar, *related]))[:RELATED_LIMIT]
-        cache.set(key, pks, RELATED_CACHE_SECONDS)
-    found = Article.objects.for_listing().in_bulk(pks)
-    return [found[pk] for pk in pks if pk in found]
 
 
 CREDIT_LABELS = {

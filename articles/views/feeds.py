@@ -1,7 +1,6 @@
 """Atom feeds: the latest articles, and the articles of one region or one person.
 
-`ArticleFeed` is the shared base; the search engineer's per-search feed subclasses it and only
-supplies `get_object`, `title`, `link` and `articles`.
+`ArticleFeed` is the shared base; each feed supplies `get_object`, `title`, `link` and `articles`.
 """
 
 from django.contrib.syndication.views import Feed
@@ -78,7 +77,7 @@ class PersonFeed(ArticleFeed):
     def get_object(self, request, slug):
         person = get_object_or_404(Person.objects.select_related("merged_into"), slug=slug)
         # A merged record's subscribers keep getting news: serve the survivor's articles.
-        return person.merged_into or person
+        return person.survivor
 
     def articles(self, obj):
         return Article.objects.mentioning(obj)

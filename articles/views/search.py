@@ -8,6 +8,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from articles.counts import archive_summary, search_choices
+from articles.days import month_end
 from articles.search import outbox, result_cache
 from articles.search.forms import UNDATED_CHOICES, SearchForm
 from articles.search.params import repeated_parameter
@@ -129,17 +130,11 @@ def _facet_links(facets, params):
         "month": [
             {
                 **f,
-                "url": _url({**params, "from": f"{f['month']}-01", "to": _month_end(f["date"]).isoformat()}),
+                "url": _url({**params, "from": f"{f['month']}-01", "to": month_end(f["date"]).isoformat()}),
             }
             for f in facets["month"]
         ],
     }
-
-
-def _month_end(first):
-    from datetime import timedelta
-
-    return (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
 
 
 def _sort_links(form, params):

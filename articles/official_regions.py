@@ -1,4 +1,5 @@
-"""The official regions shipped in data/wilayah: read once, for the data migration and the tests."""
+"""The official Kemendagri regions shipped in data/wilayah, read into rows for the data migration that
+loads them."""
 
 import csv
 from pathlib import Path

@@ -7,7 +7,7 @@ import re
 from . import vocabulary
 from .gazetteer import Gazetteer
 from .organizations import parties_in
-from .people import _DEGREE, CANDIDACY, ELECTION, HONORIFICS_BEFORE, Person, Ticket
+from .people import _DEGREE, CANDIDACY, ELECTION, HONORIFICS_BEFORE, NamedPerson, Ticket
 from .types import PairMention
 
 OFFICES = {"provinsi": "gubernur", "kabupaten": "bupati", "kota": "wali kota"}
@@ -59,7 +59,7 @@ _DETERMINED = re.compile(r"\bnomor\s+urut\b|\bditetapkan\b|\bkampanye\b|\bdebat\
 def find(
     body: str,
     title: str,
-    people: list[Person],
+    people: list[NamedPerson],
     tickets: list[Ticket],
     gazetteer: Gazetteer,
     regions: list[str],
@@ -112,7 +112,7 @@ def find(
     return found
 
 
-def give_roles(pairs: list[PairMention], people: list[Person], gazetteer: Gazetteer) -> None:
+def give_roles(pairs: list[PairMention], people: list[NamedPerson], gazetteer: Gazetteer) -> None:
     """Candidates take their role from their pair: which post, in which race, with which number."""
     by_name = {p.name: p for p in people}
     for pair in pairs:
@@ -135,7 +135,7 @@ def candidate_role(pair: PairMention, gazetteer: Gazetteer, deputy: bool) -> str
 
 
 # ----- tickets -----------------------------------------------------------------------------------------
-def _joined_names(body: str, people: list[Person]) -> list[Ticket]:
+def _joined_names(body: str, people: list[NamedPerson]) -> list[Ticket]:
     """Two people named one after the other with only a joining word between them ("A-B", "A dan B",
     "A, S.E. dan Dr. B", "calon Bupati A dan calon Wakil Bupati B"), in a sentence about candidates."""
     mentions = sorted((start, end, p) for p in people for start, end in p.spans if start >= 0)
@@ -155,7 +155,7 @@ def _joined_names(body: str, people: list[Person]) -> list[Ticket]:
     return tickets
 
 
-def _official(person: Person) -> bool:
+def _official(person: NamedPerson) -> bool:
     """Somebody the text gives a post other than a candidacy: a KPU member listed beside another."""
     return bool(person.role) and not person.candidate
 

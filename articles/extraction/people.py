@@ -171,7 +171,9 @@ _PRONOUNS = {"ia", "dia", "beliau", "dirinya", "mereka", "kami", "kita", "saya",
 
 
 @dataclass
-class Person:
+class NamedPerson:
+    """A person the text names, gathered over all their mentions (the model is articles.models.Person)."""
+
     name: str
     honorifics: list[str] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
@@ -190,8 +192,8 @@ class Person:
 class Ticket:
     """Two people the text names as running together: the head first, as Indonesian news writes them."""
 
-    head: Person
-    deputy: Person | None
+    head: NamedPerson
+    deputy: NamedPerson | None
     start: int  # where the text names them: from the head's first word to the deputy's last
     end: int
 
@@ -215,7 +217,7 @@ class PeopleFinder:
 
     def __init__(self, gazetteer: Gazetteer | None = None):
         self.gazetteer = gazetteer
-        self.found: list[Person] = []
+        self.found: list[NamedPerson] = []
         self.tickets: list[Ticket] = []
         self._common: set[str] = set()
         self._pending_alias: list[tuple[str, str]] = []
@@ -262,7 +264,7 @@ class PeopleFinder:
                     break
         self._name_then_role()
 
-    def people(self) -> list[Person]:
+    def people(self) -> list[NamedPerson]:
         self._fold_nicknames()
         return self.found
 
@@ -285,7 +287,7 @@ class PeopleFinder:
             if len(fuller) == 1 and id(fuller[0]) not in ticketed:
                 self._fold_into(short, fuller[0])
 
-    def _fold_into(self, short: Person, full: Person) -> None:
+    def _fold_into(self, short: NamedPerson, full: NamedPerson) -> None:
         full.aliases.append(short.name)
         full.spans += short.spans
         full.mentions += short.mentions
@@ -743,7 +745,7 @@ class PeopleFinder:
             end = self._offset + self._toks[names[-1].end - 1].end()
             self.tickets.append(Ticket(known[0], known[1] if len(known) > 1 else None, start, end))
 
-    def _known(self, name: _Name) -> "Person | None":
+    def _known(self, name: _Name) -> "NamedPerson | None":
         key = " ".join(name.words).casefold()
         words = {w.casefold().rstrip(".") for w in name.words}
         for person in self.found:
@@ -823,7 +825,7 @@ class PeopleFinder:
 
     def _add(
         self, name: _Name, role: str = "", candidate: bool = False, new_ok: bool = True
-    ) -> "Person | None":
+    ) -> "NamedPerson | None":
         full = " ".join(name.words)
         span = (self._offset + self._toks[name.start].start(), self._offset + self._toks[name.end - 1].end())
         key = full.casefold()
@@ -855,7 +857,7 @@ class PeopleFinder:
         # too: "Anies Baswedan Jenguk Habibie" is Anies Baswedan and a verb.
         if self._headline and not re.search(rf"\b{re.escape(full)}\b", self._body):
             return None
-        person = Person(
+        person = NamedPerson(
             full, list(name.honorifics), role=role, candidate=candidate, spans=[span], evidence=full
         )
         self.found.append(person)
@@ -864,7 +866,7 @@ class PeopleFinder:
                 person.aliases.append(nick)
         return person
 
-    def _merge(self, person: Person, name: _Name, role: str, candidate: bool, span) -> None:
+    def _merge(self, person: NamedPerson, name: _Name, role: str, candidate: bool, span) -> None:
         person.mentions += 1
         person.spans.append(span)
         if name.honorifics and not person.honorifics:
@@ -885,7 +887,7 @@ def _rank_only(role: str) -> list[str]:
     return []
 
 
-def _one_word(person: Person) -> bool:
+def _one_word(person: NamedPerson) -> bool:
     return len(person.name.split()) == 1
 
 

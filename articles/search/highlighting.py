@@ -19,17 +19,26 @@ _WORD = re.compile(WORD_PATTERN)
 def _matches(text, terms, prefixes):
     """Character spans of the words in `text` that match a stemmed term or start with a prefix.
 
-    Word by word with a cache instead of the analyzer over the whole text: every filter of the
-    analyzer works on one word at a time, so the terms are the same, at a fraction of the cost."""
-    spans = []
+    Word by word instead of the analyzer over the whole text: every filter of the analyzer works on
+    one word at a time, so the terms are the same. A text repeats its words, so each distinct word
+    is looked at once."""
+    spans, seen = [], {}
     for match in _WORD.finditer(text):
-        original = fold(match.group())
-        hit = next((t for t in word_terms(original) if t in terms), None)
-        if hit is None and prefixes and original.startswith(prefixes):
-            hit = original
+        word = match.group()
+        hit = seen.get(word, False)
+        if hit is False:
+            hit = seen[word] = _hit(fold(word), terms, prefixes)
         if hit:
             spans.append((match.start(), match.end(), hit))
     return spans
+
+
+def _hit(word, terms, prefixes):
+    """The query term a folded word matches, or None."""
+    hit = next((t for t in word_terms(word) if t in terms), None)
+    if hit is None and prefixes and word.startswith(prefixes):
+        hit = word
+    return hit
 
 
 def snippet(text, words=(), prefixes=(), terms=(), length=240):

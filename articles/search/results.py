@@ -33,8 +33,9 @@ def shaped(hits, counts, parsed):
     """(results, facets) of one page: `hits` as Result rows with their snippets, and the search's
     facet `counts` ({field: [(value, count), …]}) as named, linked facet lists."""
     codes = {code for r in hits for code in (r.regions or [])}
-    codes |= {value for value, _n in counts.get("regions", []) if value}
-    codes |= {value for value, _n in counts.get("contests", []) if value}
+    # only the facet values the page lists: a common word has a count for nearly every region
+    codes |= {value for value, _n in _top(counts, "regions", FACET_LIMITS["region"])}
+    codes |= {value for value, _n in _top(counts, "contests", FACET_LIMITS["contest"])}
     regions = {r.code: r for r in Region.objects.filter(code__in=codes)}
     people, pairs = linked_entities(hits)
     return [_result(hit, parsed, regions, people, pairs) for hit in hits], _facets(counts, regions)
@@ -64,10 +65,15 @@ def _as_date(value):
     return value.date() if isinstance(value, datetime) else value
 
 
+def _top(counts, name, limit):
+    """The first `limit` (value, count) of a facet, most frequent first."""
+    # islice: a busy query has a value for thousands of people, and only the first few are shown
+    return list(islice(((value, n) for value, n in counts.get(name, []) if value), limit))
+
+
 def _facets(counts, regions):
     def top(name, limit):
-        # islice: a busy query has a value for thousands of people, and only the first few are shown
-        return list(islice(((value, n) for value, n in counts.get(name, []) if value), limit))
+        return _top(counts, name, limit)
 
     people = dict(
         Person.objects.filter(slug__in=[s for s, _n in top("people", FACET_LIMITS["person"])]).values_list(

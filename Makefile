@@ -12,8 +12,8 @@ test-all:   ## every test: browser, crawl, kill -9, concurrency, fuzzing (what C
 ci:
 	.ci/run
 
-lint:
-	.venv/bin/ruff check . && .venv/bin/ruff format --check .
+lint:       ## ruff, django-upgrade and djhtml over every file, as CI runs them (fixes what they can)
+	.venv/bin/pre-commit run --all-files
 
 format:
 	.venv/bin/ruff check --fix . && .venv/bin/ruff format .

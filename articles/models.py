@@ -68,7 +68,7 @@ class Region(models.Model):
         max_length=5, unique=True, help_text=_("Kode Kemendagri: 18 atau 18.72"), verbose_name=_("kode")
     )
     name = models.CharField(max_length=100, verbose_name=_("nama"))
-    level = models.CharField(max_length=10, choices=Level.choices, verbose_name=_("tingkat"))
+    level = models.CharField(max_length=10, choices=Level, verbose_name=_("tingkat"))
     parent = models.ForeignKey(
         "self",
         null=True,
@@ -301,7 +301,7 @@ class Article(models.Model):
         blank=True,
         help_text=_("Tanggal jelajah: tanggal yang tertulis, atau tanggal yang disebut teras berita"),
     )
-    date_source = models.CharField(max_length=10, choices=DateSource.choices, blank=True)
+    date_source = models.CharField(max_length=10, choices=DateSource, blank=True)
     dateline = models.CharField(max_length=100, blank=True)
     dateline_region = models.ForeignKey(
         Region,
@@ -612,9 +612,7 @@ class Organization(models.Model):
     )
     slug = models.SlugField(max_length=200, unique=True, verbose_name=_("slug"))
     acronym = models.CharField(max_length=50, blank=True, verbose_name=_("singkatan"))
-    kind = models.CharField(
-        max_length=20, choices=OrganizationKind.choices, default="other", verbose_name=_("jenis")
-    )
+    kind = models.CharField(max_length=20, choices=OrganizationKind, default="other", verbose_name=_("jenis"))
     region = models.ForeignKey(
         Region,
         null=True,
@@ -740,9 +738,7 @@ class Event(models.Model):
 
     name = models.CharField(max_length=300, verbose_name=_("nama"))
     slug = models.SlugField(max_length=200, unique=True, verbose_name=_("slug"))
-    kind = models.CharField(
-        max_length=20, choices=EventKind.choices, default="other", verbose_name=_("jenis")
-    )
+    kind = models.CharField(max_length=20, choices=EventKind, default="other", verbose_name=_("jenis"))
     date = models.DateField(null=True, blank=True, verbose_name=_("tanggal"))
     place = models.CharField(max_length=200, blank=True, verbose_name=_("tempat"))
     region = models.ForeignKey(
@@ -834,7 +830,7 @@ class Tag(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, verbose_name=_("artikel"))
     status = models.CharField(
         max_length=10,
-        choices=TagStatus.choices,
+        choices=TagStatus,
         default=TagStatus.SUGGESTED,
         db_index=True,
         verbose_name=_("status"),
@@ -1016,7 +1012,7 @@ class Contest(models.Model):
     region = models.OneToOneField(
         Region, on_delete=models.CASCADE, related_name="contest", verbose_name=_("wilayah")
     )
-    office = models.CharField(max_length=10, choices=Office.choices, verbose_name=_("jabatan"))
+    office = models.CharField(max_length=10, choices=Office, verbose_name=_("jabatan"))
     election_date = models.DateField(default=ELECTION_DAY, verbose_name=_("tanggal pemilihan"))
     single_pair = models.BooleanField(
         default=False,
@@ -1141,7 +1137,7 @@ class CandidatePair(models.Model):
         related_name="pairs_deputised",
         verbose_name=_("calon wakil"),
     )
-    stage = models.CharField(max_length=12, choices=Stage.choices, blank=True, verbose_name=_("tahapan"))
+    stage = models.CharField(max_length=12, choices=Stage, blank=True, verbose_name=_("tahapan"))
     # the first article reporting each stage, by its publication date
     bakal_calon_on = models.DateField(null=True, blank=True)
     calon_on = models.DateField(null=True, blank=True)

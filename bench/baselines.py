@@ -216,26 +216,17 @@ class Fts5:
         self.db.close()
 
     def run(self, query):
-        where, args = [], []
         match = fts5_match(query)
-        if match:
-            where.append("doc.id IN (SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?)")
-            args.append(match)
-        if query.region:
-            where.append("doc.id IN (SELECT doc FROM doc_region WHERE code = ?)")
-            args.append(query.region)
-        if query.person:
-            where.append("doc.id IN (SELECT doc FROM doc_person WHERE name = ?)")
-            args.append(query.person)
-        if query.outlet:
-            where.append("doc.outlet = ?")
-            args.append(query.outlet)
-        if query.date_from:
-            where.append("doc.published >= ?")
-            args.append(query.date_from)
-        if query.date_to:
-            where.append("doc.published <= ?")
-            args.append(query.date_to)
+        conditions = [
+            ("doc.id IN (SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?)", match),
+            ("doc.id IN (SELECT doc FROM doc_region WHERE code = ?)", query.region),
+            ("doc.id IN (SELECT doc FROM doc_person WHERE name = ?)", query.person),
+            ("doc.outlet = ?", query.outlet),
+            ("doc.published >= ?", query.date_from),
+            ("doc.published <= ?", query.date_to),
+        ]
+        where = [clause for clause, value in conditions if value]
+        args = [value for _, value in conditions if value]
         cond = " AND ".join(where) or "1"
         matched = f"SELECT doc.id FROM doc WHERE {cond}"
         total = self.db.execute(f"SELECT count(*) FROM ({matched})", args).fetchone()[0]

@@ -41,7 +41,7 @@ def client_ip(request):
     """The address to count a request against (see the module docstring), or None if there is none."""
     candidates = []
     if getattr(settings, "BEHIND_PROXY", False):
-        hops = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        hops = request.headers.get("x-forwarded-for", "").split(",")
         candidates.append(hops[-1])
     candidates.append(request.META.get("REMOTE_ADDR") or "")
     for candidate in candidates:

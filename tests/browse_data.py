@@ -8,6 +8,9 @@ import hashlib
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from articles.models import (
     Article,
     Event,
@@ -112,3 +115,17 @@ def build_archive(batch=0, articles=6):
         "city": cities[0],
         "province": lampung,
     }
+
+
+def page_queries(client, urls, most):
+    """{url: queries of a second GET} for pages whose first GET (caches cold) answers with at most
+    `most` queries: what the query-count tests compare before and after the archive grows."""
+    counts = {}
+    for url in urls:
+        with CaptureQueriesContext(connection) as first:
+            assert client.get(url).status_code == 200, url
+        assert len(first) <= most, f"{url}: {len(first)} queries\n" + "\n".join(q["sql"] for q in first)
+        with CaptureQueriesContext(connection) as again:
+            client.get(url)
+        counts[url] = len(again)
+    return counts

@@ -291,3 +291,15 @@ def editor_page(live_server, browser, browser_editor):
     page.fill("#id_password", "kata-sandi-redaksi-2024")
     page.click("input[type=submit]")
     return page
+
+
+@pytest.fixture
+def review_tab(editor_page):
+    """From the admin index, opens the review queue on one kind of tag's tab; returns the table's rows."""
+
+    def open_tab(kind):
+        editor_page.click("#review-waiting a")
+        editor_page.click(f"#content-main a[href='?kind={kind}']")  # the tab, not the sidebar's link
+        return editor_page.locator("#review-table tbody tr")
+
+    return open_tab

@@ -1,10 +1,8 @@
 """The date archive: year → month (a calendar with counts) → day, with previous/next."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
-from tests.browse_data import build_archive
+from tests.browse_data import build_archive, page_queries
 
 DATE_QUERIES = 6
 
@@ -82,22 +80,9 @@ def test_dates_without_articles_or_that_do_not_exist_are_404(client, archive, ur
     assert "Halaman tidak ditemukan" in response.content.decode()
 
 
-def test_date_pages_run_the_same_number_of_queries_with_more_data(
-    client, archive, django_assert_max_num_queries
-):
+def test_date_pages_run_the_same_number_of_queries_with_more_data(client, archive):
     urls = ["/tanggal/", "/tanggal/2024/", "/tanggal/2024/3/", "/tanggal/2024/3/19/"]
-    small = {}
-    for url in urls:
-        with django_assert_max_num_queries(DATE_QUERIES):
-            assert client.get(url).status_code == 200
-        with CaptureQueriesContext(connection) as queries:
-            client.get(url)
-        small[url] = len(queries)
+    small = page_queries(client, urls, DATE_QUERIES)
     build_archive(batch=1, articles=30)
     build_archive(batch=2)
-    for url in urls:
-        with django_assert_max_num_queries(DATE_QUERIES):
-            assert client.get(url).status_code == 200
-        with CaptureQueriesContext(connection) as queries:
-            client.get(url)
-        assert len(queries) == small[url], url
+    assert page_queries(client, urls, DATE_QUERIES) == small

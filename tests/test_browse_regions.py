@@ -1,12 +1,10 @@
 """Regions: the province index with city counts, and a region page with everything about it."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from articles.counts import with_region_counts
 from articles.models import Region
-from tests.browse_data import build_archive
+from tests.browse_data import build_archive, page_queries
 
 REGION_QUERIES = 10
 
@@ -118,25 +116,12 @@ def test_an_unknown_region_is_a_404(client, db):
     assert client.get("/wilayah/atlantis/").status_code == 404
 
 
-def test_region_pages_run_the_same_number_of_queries_with_more_data(
-    client, archive, django_assert_max_num_queries
-):
+def test_region_pages_run_the_same_number_of_queries_with_more_data(client, archive):
     urls = ["/wilayah/", "/wilayah/lampung/", "/wilayah/kota-metro/"]
-    small = {}
-    for url in urls:
-        with django_assert_max_num_queries(REGION_QUERIES):
-            assert client.get(url).status_code == 200
-        with CaptureQueriesContext(connection) as queries:
-            client.get(url)
-        small[url] = len(queries)
+    small = page_queries(client, urls, REGION_QUERIES)
     build_archive(batch=1)
     build_archive(batch=2, articles=25)
-    for url in urls:
-        with django_assert_max_num_queries(REGION_QUERIES):
-            assert client.get(url).status_code == 200
-        with CaptureQueriesContext(connection) as queries:
-            client.get(url)
-        assert len(queries) == small[url], url
+    assert page_queries(client, urls, REGION_QUERIES) == small
 
 
 def test_region_counts_follow_a_rejection_once_it_commits(

@@ -16,15 +16,13 @@ def queue(browser_editor):
     return list(PairTag.objects.order_by("pair__number"))
 
 
-def test_an_editor_confirms_a_pair_tag_in_the_review_queue(live_server, queue, editor_page):
+def test_an_editor_confirms_a_pair_tag_in_the_review_queue(live_server, queue, editor_page, review_tab):
     from articles.models import PairTag
 
     page = editor_page
     assert "Paslon: 2" in page.inner_text("#review-waiting")
 
-    page.click("#review-waiting a")
-    page.click("#content-main a[href='?kind=pair']")  # the tab, not the sidebar's "Tag paslon"
-    rows = page.locator("#review-table tbody tr")
+    rows = review_tab("pair")
     assert rows.count() == 2
     assert f"1. {HEAD} – {DEPUTY}" in rows.first.inner_text()
     assert "Pilkada Kota Metro (Wali Kota)" in rows.first.inner_text()

@@ -12,15 +12,13 @@ def queue(browser_editor, make_article, tag_region):
     return [tag_region(metro, "18.72"), tag_region(subang, "32.13"), tag_region(subang, "18.72")]
 
 
-def test_an_editor_logs_in_confirms_one_tag_and_rejects_the_rest_in_bulk(queue, editor_page):
+def test_an_editor_logs_in_confirms_one_tag_and_rejects_the_rest_in_bulk(queue, editor_page, review_tab):
     from articles.models import RegionTag
 
     page = editor_page
     assert "3" in page.inner_text("#review-waiting")
 
-    page.click("#review-waiting a")
-    page.click("#content-main a[href='?kind=region']")  # the tab, not the sidebar's "Wilayah"
-    rows = page.locator("#review-table tbody tr")
+    rows = review_tab("region")
     assert rows.count() == 3
 
     first = queue[0]

@@ -3,16 +3,7 @@
 import pytest
 
 from articles.extraction import Gazetteer, extract
-
-REGIONS = [
-    ("18", "Lampung", "provinsi", "18"),
-    ("18.72", "Kota Metro", "kota", "18"),
-    ("18.01", "Kabupaten Lampung Selatan", "kabupaten", "18"),
-    ("32", "Jawa Barat", "provinsi", "32"),
-    ("32.13", "Kabupaten Subang", "kabupaten", "32"),
-    ("32.72", "Kota Sukabumi", "kota", "32"),
-    ("32.02", "Kabupaten Sukabumi", "kabupaten", "32"),
-]
+from tests.gazetteer_data import REGIONS
 
 
 @pytest.fixture(scope="module")

@@ -3,14 +3,7 @@
 import pytest
 
 from articles.extraction import Gazetteer, extract
-
-REGIONS = [
-    ("18", "Lampung", "provinsi", "18"),
-    ("18.72", "Kota Metro", "kota", "18"),
-    ("32", "Jawa Barat", "provinsi", "32"),
-    ("32.13", "Kabupaten Subang", "kabupaten", "32"),
-    ("51.03", "Kabupaten Badung", "kabupaten", "51"),
-]
+from tests.gazetteer_data import REGIONS
 
 
 @pytest.fixture(scope="module")

@@ -4,20 +4,8 @@ import pytest
 
 from articles.extraction import Gazetteer, extract
 from articles.extraction.region_scoring import score
+from tests.gazetteer_data import REGIONS
 
-REGIONS = [
-    ("18", "Lampung", "provinsi", "18"),
-    ("18.72", "Kota Metro", "kota", "18"),
-    ("32", "Jawa Barat", "provinsi", "32"),
-    ("32.01", "Kabupaten Bogor", "kabupaten", "32"),
-    ("32.13", "Kabupaten Subang", "kabupaten", "32"),
-    ("32.71", "Kota Bogor", "kota", "32"),
-    ("12", "Sumatera Utara", "provinsi", "12"),
-    ("12.71", "Kota Medan", "kota", "12"),
-    ("12.74", "Kota Tanjungbalai", "kota", "12"),
-    ("17", "Bengkulu", "provinsi", "17"),
-    ("17.71", "Kota Bengkulu", "kota", "17"),
-]
 ALIASES = [
     ("32", "Jabar", "common_abbreviation"),
     ("12", "Sumut", "common_abbreviation"),

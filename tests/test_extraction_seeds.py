@@ -112,12 +112,3 @@ def test_seed_bodies_keep_one_paragraph_per_line(seed):
     e = seed("004")
     assert e.body.count("\n\n") >= 10
     assert "0 komentar" not in e.body and "Pewarta" not in e.body
-
-
-def test_extraction_is_fast_enough_for_bulk_imports(seed):
-    import time
-
-    started = time.perf_counter()
-    for _ in range(20):
-        seed("000")
-    assert (time.perf_counter() - started) / 20 < 0.05

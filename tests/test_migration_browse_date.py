@@ -2,6 +2,10 @@
 
 from datetime import UTC, date, datetime
 
+import pytest
+
+pytestmark = pytest.mark.slow  # migrates back and forth; bin/test --all and CI run it
+
 BEFORE, AFTER = ("articles", "0005_source_identity"), ("articles", "0006_browse_date")
 
 

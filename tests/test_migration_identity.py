@@ -1,5 +1,9 @@
 """Migration 0005: existing articles get an identity from their import batch and file name; none lost."""
 
+import pytest
+
+pytestmark = pytest.mark.slow  # migrates back and forth; bin/test --all and CI run it
+
 BEFORE, AFTER = ("articles", "0004_tag_count_indexes"), ("articles", "0005_source_identity")
 
 

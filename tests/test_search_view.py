@@ -55,7 +55,13 @@ def test_pages_link_to_each_other_and_a_page_past_the_last_is_a_404(client, corp
     settings.HAYSTACK_SEARCH_RESULTS_PER_PAGE = 2
     first = client.get(URL, {"region": "18"})
     assert first.context["next_url"] == "?region=18&page=2"
-    assert len(client.get(URL, {"region": "18", "page": 2}).context["outcome"].results) == 1
+    html = first.content.decode()
+    assert 'rel="next" href="?region=18&amp;page=2"' in html and 'rel="prev"' not in html
+    assert "Halaman 1 dari 2" in html
+    second = client.get(URL, {"region": "18", "page": 2})
+    assert len(second.context["outcome"].results) == 1
+    html = second.content.decode()
+    assert 'rel="prev" href="?region=18"' in html and 'rel="next"' not in html
     assert client.get(URL, {"region": "18", "page": 3}).status_code == 404
 
 

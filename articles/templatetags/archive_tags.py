@@ -1,4 +1,4 @@
-"""Template helpers for the public pages: highlighting and links that keep the current filters."""
+"""Template helpers for the public pages: highlighting, and links that keep the current filters."""
 
 from django import template
 from django.urls import translate_url
@@ -25,6 +25,19 @@ def page_url(context, number):
         query["page"] = number
     encoded = query.urlencode()
     return "?" + encoded if encoded else context["request"].path
+
+
+@register.inclusion_tag("includes/pagination.html", takes_context=True)
+def pagination(context, page):
+    """{% pagination page %}: a Paginator page's previous/next links, each this URL with ?page= changed."""
+    if not page or not page.has_other_pages():
+        return {}
+    return {
+        "number": page.number,
+        "num_pages": page.paginator.num_pages,
+        "prev_url": page_url(context, page.previous_page_number()) if page.has_previous() else None,
+        "next_url": page_url(context, page.next_page_number()) if page.has_next() else None,
+    }
 
 
 @register.simple_tag(takes_context=True)

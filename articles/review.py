@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 
 from articles.curation import review
 from articles.evidence import mention_sentence, needles_for
+from articles.fields import RegionField
 from articles.models import (
     Article,
     EventTag,
@@ -84,12 +85,7 @@ class NameAutocomplete(AutocompleteSelect):
 
 class QueueFilter(forms.Form):
     kind = forms.ChoiceField(label=_("Jenis"), choices=[(k, v[2]) for k, v in KINDS.items()], required=False)
-    region = forms.CharField(
-        label=_("Wilayah"),
-        required=False,
-        max_length=100,
-        help_text=_("Ketik sebagian nama lalu pilih; provinsi mencakup kabupaten/kotanya."),
-    )
+    region = RegionField(help_text=_("Ketik sebagian nama lalu pilih; provinsi mencakup kabupaten/kotanya."))
     outlet = forms.CharField(label=_("Media"), required=False, max_length=120)
     min_confidence = forms.FloatField(label=_("Keyakinan minimum"), required=False, min_value=0, max_value=1)
     max_confidence = forms.FloatField(label=_("Keyakinan maksimum"), required=False, min_value=0, max_value=1)
@@ -107,15 +103,6 @@ class QueueFilter(forms.Form):
         self.fields["outlet"].widget = NameAutocomplete(
             Article._meta.get_field("outlet"), admin_site, outlet_named
         )
-
-    def clean_region(self):
-        value = self.cleaned_data["region"].strip()
-        if not value:
-            return None
-        region = Region.objects.named(value)
-        if region is None:
-            raise forms.ValidationError(_("Wilayah %(value)s tidak dikenal."), params={"value": value})
-        return region
 
     def clean_outlet(self):
         value = self.cleaned_data["outlet"].strip()

@@ -9,7 +9,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import CandidatePair, Contest, Event, Organization, Outlet, Person, Region
+from articles.fields import RegionField
+from articles.models import CandidatePair, Contest, Event, Organization, Outlet, Person
 
 SORT_CHOICES = [("relevance", _("Paling relevan")), ("newest", _("Terbaru")), ("oldest", _("Terlama"))]
 REGION_CODE = re.compile(r"^[0-9]{2}(\.[0-9]{2})?$")
@@ -31,7 +32,7 @@ class QueryField(forms.CharField):
 class SearchForm(forms.Form):
     q = QueryField(label=_("Kata kunci"))
     # By code or slug (links and scripts) or by name (the search form's inputs).
-    region = forms.CharField(required=False, max_length=100, label=_("Wilayah"))
+    region = RegionField()
     person = forms.CharField(required=False, max_length=200, label=_("Tokoh"))
     organization = forms.CharField(required=False, max_length=200, label=_("Lembaga"))
     event = forms.CharField(required=False, max_length=200, label=_("Peristiwa"))
@@ -61,22 +62,6 @@ class SearchForm(forms.Form):
             "max_value": _("Nomor halaman: bilangan bulat 1 sampai 10000."),
         },
     )
-
-    def clean_region(self):
-        """A region by its Kemendagri code (18.72) or the slug of its page (kota-metro)."""
-        value = self.cleaned_data["region"].strip()
-        if not value:
-            return None
-        region = Region.objects.named(value)
-        if region is None:
-            raise ValidationError(
-                _(
-                    "Wilayah %(value)s tidak dikenal: berikan kode Kemendagri (18 atau 18.72), slug "
-                    "(kota-metro) atau nama (Kota Metro)."
-                ),
-                params={"value": value},
-            )
-        return region
 
     def _lookup(self, name, model):
         value = self.cleaned_data[name].strip()

@@ -6,6 +6,9 @@ reused by every later one in the process.
 """
 
 import threading
+from dataclasses import dataclass
+
+import numpy as np
 
 _by_segment = {}  # (what, segment id, field) → the value built for it
 _lock = threading.Lock()
@@ -15,6 +18,52 @@ MAX_ENTRIES = 256  # more means segments merged away or older index generations:
 def column_values(reader, fieldname):
     """Each document's value in the field's sortable column, as Whoosh sorts on it, by number."""
     return list(reader.column_reader(fieldname, translate=False))
+
+
+@dataclass(frozen=True)
+class FacetColumn:
+    """A field's values in one segment as doc values: entry i says that document docs[i] has the
+    value values[ordinals[i]]."""
+
+    values: list
+    docs: np.ndarray
+    ordinals: np.ndarray
+
+
+def facet_column(reader, fieldname):
+    """The field's FacetColumn, read from its postings once."""
+    field = reader.schema[fieldname]
+    values, docs, ordinals = [], [], []
+    for text in reader.lexicon(fieldname):
+        ids = list(reader.postings(fieldname, text).all_ids())
+        docs += ids
+        ordinals += [len(values)] * len(ids)
+        values.append(field.from_bytes(text))
+    return FacetColumn(values, np.array(docs, dtype=np.int64), np.array(ordinals, dtype=np.int64))
+
+
+def global_ordinals(readers, fieldname):
+    """For the segments of one searcher: the field's values across all of them, sorted, and per
+    segment its FacetColumn with each entry's position in that list (as native engines keep
+    "global ordinals"), so that counts from every segment add up as arrays."""
+    key = ("global_ordinals", tuple(r.segment().segment_id() for r in readers), fieldname)
+    found = _by_segment.get(key)
+    if found is None:
+        columns = [per_segment(reader, fieldname, facet_column) for reader in readers]
+        values = sorted(set().union(*(column.values for column in columns)))
+        position = {value: i for i, value in enumerate(values)}
+        entries = [
+            np.array([position[v] for v in column.values], dtype=np.int64)[column.ordinals]
+            if column.values
+            else column.ordinals
+            for column in columns
+        ]
+        found = (values, columns, entries)
+        with _lock:
+            if len(_by_segment) >= MAX_ENTRIES:
+                _by_segment.clear()
+            _by_segment[key] = found
+    return found
 
 
 def per_segment(reader, fieldname, build):

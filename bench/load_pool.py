@@ -58,8 +58,8 @@ def searches(pool, seed=2024):
 
 def pages(pool):
     """Distinct browse, contest and article paths, most popular first."""
-    home = ["/", "/pilkada/", "/wilayah/", "/tokoh/", "/tanggal/2024/"]
-    months = [f"/tanggal/2024/{m}/" for m in range(1, 13)]
+    home = ["/", "/pilkada/", "/wilayah/", "/tokoh/", "/tanggal/"]
+    months = pool["months"]  # those that have articles: an empty month is a 404
     return _interleave(
         home,
         [r["path"] for r in pool["regions"]],

@@ -105,7 +105,9 @@ def pool(size=200):
     total = Article.objects.count()
     step = max(1, total // size)
     ids = list(Article.objects.order_by("pk").values_list("pk", flat=True)[::step][:size])
+    months = Article.objects.dated().dates("dated_on", "month")
     return {
+        "months": [f"/tanggal/{m.year}/{m.month}/" for m in months],
         "people": [{"name": p.name, "path": p.get_absolute_url()} for p in people],
         "regions": [{"code": r.code, "name": r.name, "path": r.get_absolute_url()} for r in regions],
         "contests": [c.get_absolute_url() for c in contests],

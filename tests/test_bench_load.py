@@ -19,6 +19,7 @@ POOL = {
     ],
     "contests": [f"/pilkada/d-{i}/" for i in range(150)],
     "articles": [f"/artikel/{i}/" for i in range(1, 201)],
+    "months": ["/tanggal/2024/3/", "/tanggal/2024/11/"],
 }
 
 
@@ -88,3 +89,9 @@ def test_the_scaling_table_and_chart_show_each_size_for_each_database(tmp_path):
     assert svg.count("<polyline") == 3 * 2  # three measures, two databases
     report.write_scaling(by_db, docs)  # again: the block is replaced, not repeated
     assert docs.read_text().count("| 30,000 |") == 1
+
+
+def test_the_pages_are_those_the_archive_has():
+    pages = load_pool.pages(POOL)
+    assert "/tanggal/2024/11/" in pages and "/tanggal/2024/12/" not in pages  # an empty month is a 404
+    assert set(POOL["contests"]) <= set(pages) and "/" in pages

@@ -128,5 +128,6 @@ def test_the_desk_speaks_english_when_chosen(desk, editor_page):
     text = page.inner_text("#content")
     assert "Review queue" in text and "Person tags" in text and "Import batches" in text
     page.click("#review-waiting a")
+    page.wait_for_url("**/admin/review/**")
     assert page.get_by_label("Minimum confidence").count() == 1
     shot(page, "review-queue-en-1280")

@@ -52,3 +52,13 @@ def test_analyzers_pickle_small_because_the_stemmer_is_not_an_attribute():
     assert len(data) < 20_000  # a pickled Sastrawi stemmer alone is ~450 KB
     assert pickle.loads(data) == analyzer
     assert [t.text for t in pickle.loads(data)("pencalonan")] == ["calon"]
+
+
+def test_stemming_keeps_no_cache_beyond_its_bounded_one():
+    from Sastrawi.Stemmer.CachedStemmer import CachedStemmer
+
+    from articles.search import analysis
+
+    assert analysis.stem("pencalonan") == analysis.stem("mencalonkan") == "calon"
+    assert not isinstance(analysis._stemmer, CachedStemmer)  # its ArrayCache has no bound
+    assert analysis.stem.cache_info().maxsize == 200_000

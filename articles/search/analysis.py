@@ -43,9 +43,14 @@ def stem(word):
     """The Sastrawi stem of one lower-case word (the word itself when Sastrawi returns nothing)."""
     global _stemmer
     if _stemmer is None:
+        from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary
+        from Sastrawi.Stemmer.Stemmer import Stemmer
         from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
-        _stemmer = StemmerFactory().create_stemmer()
+        # The plain stemmer, not the factory's CachedStemmer: that one keeps every word it ever saw,
+        # so a web worker highlighting article after article grew without bound. The LRU above
+        # is the one cache, and it has a size.
+        _stemmer = Stemmer(ArrayDictionary(StemmerFactory().get_words()))
     return _stemmer.stem(word) or word
 
 

@@ -739,6 +739,7 @@ def load_client(urls, seconds):
     return {
         "ms": ms,
         "errors": errors,
+        "error_kinds": kinds,
         "hits": hits,
         "misses": misses,
         "elapsed": time.perf_counter() - started,

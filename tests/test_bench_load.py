@@ -95,3 +95,32 @@ def test_the_pages_are_those_the_archive_has():
     pages = load_pool.pages(POOL)
     assert "/tanggal/2024/11/" in pages and "/tanggal/2024/12/" not in pages  # an empty month is a 404
     assert set(POOL["contests"]) <= set(pages) and "/" in pages
+
+
+def test_a_load_client_counts_requests_cache_verdicts_and_error_kinds():
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from bench.run import load_client
+
+    class Site(BaseHTTPRequestHandler):
+        def do_GET(self):
+            status, verdict = {"/hit": (200, "hit"), "/miss": (200, "miss")}.get(self.path, (404, None))
+            self.send_response(status)
+            if verdict:
+                self.send_header("X-Cache", verdict)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Site)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        part = load_client([f"{base}/hit", f"{base}/hit", f"{base}/miss", f"{base}/gone"], seconds=30)
+    finally:
+        server.shutdown()
+    assert len(part["ms"]) == 4
+    assert (part["hits"], part["misses"], part["errors"]) == (2, 1, 1)
+    assert part["error_kinds"] == {"HTTP 404": 1}

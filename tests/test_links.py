@@ -47,10 +47,10 @@ def internal_links(page_url, html):
 
 def _leaf(url):
     """Pages whose links only recombine what the crawl reaches anyway, so it checks that they answer
-    and goes no further: a search with three or more parameters (its facet links add more
+    and goes no further: a search with two or more parameters (its facet links add more
     combinations of the same filters: finite, but thousands)."""
     parts = urlsplit(url)
-    return parts.path.endswith("/cari/") and len(parse_qs(parts.query)) >= 3
+    return parts.path.endswith("/cari/") and len(parse_qs(parts.query)) >= 2
 
 
 def crawl(client, start="/"):

@@ -20,8 +20,9 @@ HIDDEN = ("organization", "event", "pair", "sort")
 
 def index_state():
     """What a search page shows beyond its address and the archive's version: the index's
-    generation and what still waits to reach it (applying what is due first). None for a search
-    server, whose generation the site cannot name: its pages are not cached."""
+    generation and what still waits to reach it, after applying what is due (a failed write's retry
+    comes before the cache, as before every search). None for a search server, whose generation
+    the site cannot name: its pages are not cached."""
     generation = result_cache.index_generation()
     return None if generation is None else f"{generation} {outbox.catch_up()}"
 

@@ -300,6 +300,7 @@ def review_tab(editor_page):
     def open_tab(kind):
         editor_page.click("#review-waiting a")
         editor_page.click(f"#content-main a[href='?kind={kind}']")  # the tab, not the sidebar's link
+        editor_page.wait_for_url(f"**/admin/review/?kind={kind}")
         return editor_page.locator("#review-table tbody tr")
 
     return open_tab

@@ -2,6 +2,7 @@
 chromium through Playwright), and the contest page shows the pair at once."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.pair_data import DEPUTY, HEAD, RIVAL_DEPUTY, RIVAL_HEAD, pair, store
 
@@ -23,13 +24,13 @@ def test_an_editor_confirms_a_pair_tag_in_the_review_queue(live_server, queue, e
     assert "Paslon: 2" in page.inner_text("#review-waiting")
 
     rows = review_tab("pair")
-    assert rows.count() == 2
+    expect(rows).to_have_count(2)
     assert f"1. {HEAD} – {DEPUTY}" in rows.first.inner_text()
     assert "Pilkada Kota Metro (Wali Kota)" in rows.first.inner_text()
 
     first = queue[0]
     page.click(f"button[value='confirm:{first.pk}']")
-    assert page.locator("#review-table tbody tr").count() == 1
+    expect(page.locator("#review-table tbody tr")).to_have_count(1)
     assert dict(PairTag.objects.values_list("pk", "status")) == {
         first.pk: "confirmed",
         queue[1].pk: "suggested",

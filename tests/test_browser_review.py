@@ -1,6 +1,7 @@
 """An editor clears the review queue in a real browser (Debian's chromium through Playwright)."""
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -19,16 +20,16 @@ def test_an_editor_logs_in_confirms_one_tag_and_rejects_the_rest_in_bulk(queue, 
     assert "3" in page.inner_text("#review-waiting")
 
     rows = review_tab("region")
-    assert rows.count() == 3
+    expect(rows).to_have_count(3)
 
     first = queue[0]
     page.click(f"button[value='confirm:{first.pk}']")
-    assert page.locator("#review-table tbody tr").count() == 2
+    expect(page.locator("#review-table tbody tr")).to_have_count(2)
 
     for box in page.locator("#review-table input[type=checkbox]").all():
         box.check()
     page.click("button[value=reject]")
-    assert "Tidak ada tag yang menunggu" in page.inner_text("#review-table")
+    expect(page.locator("#review-table")).to_contain_text("Tidak ada tag yang menunggu")
 
     statuses = dict(RegionTag.objects.values_list("pk", "status"))
     assert statuses[first.pk] == "confirmed"

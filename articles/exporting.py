@@ -3,7 +3,7 @@ of their files when asked for."""
 
 import json
 
-from django.db.models import F, Prefetch
+from django.db.models import Prefetch
 
 from articles.models import Article, ArticleRevision, EventTag, OrganizationTag, PairTag, PersonTag, RegionTag
 
@@ -33,26 +33,10 @@ CSV_COLUMNS = [
 
 # What tag_lists reads, in the order it lists it.
 TAG_PREFETCHES = [
-    Prefetch("region_tags", RegionTag.objects.select_related("region").order_by("region__code")),
-    Prefetch("person_tags", PersonTag.objects.select_related("person").order_by("person__name")),
-    Prefetch(
-        "organization_tags",
-        OrganizationTag.objects.select_related("organization").order_by("organization__name"),
-    ),
-    Prefetch("event_tags", EventTag.objects.select_related("event").order_by("event__name")),
+    Prefetch(model._meta.default_related_name, model.objects.listed())
+    for model in (RegionTag, PersonTag, OrganizationTag, EventTag)
 ]
-
-
-PAIR_PREFETCH = Prefetch(
-    "pair_tags",
-    PairTag.objects.select_related("pair__contest__region", "pair__head", "pair__deputy").order_by(
-        # NULLS LAST on both databases: pairs without a contest or number come last
-        F("pair__contest__region__code").asc(nulls_last=True),
-        F("pair__number").asc(nulls_last=True),
-        "pair__head__name",
-        "pair_id",
-    ),
-)
+PAIR_PREFETCH = Prefetch("pair_tags", PairTag.objects.listed())
 
 
 def articles_for_export(revisions=False):

@@ -811,6 +811,14 @@ class TagQuerySet(models.QuerySet):
     def rejected(self):
         return self.filter(status=TagStatus.REJECTED)
 
+    def with_entities(self):
+        """Each tag with its entity and what the entity is shown with, joined in the same query."""
+        return self.select_related(self.model.ENTITY, *self.model.SHOWN_WITH)
+
+    def listed(self, *first):
+        """In the order an article lists its tags of this kind (after `first`, e.g. "status")."""
+        return self.with_entities().order_by(*first, *self.model.LISTED_BY)
+
 
 class RegionTagQuerySet(TagQuerySet):
     def article_counts_by_region(self):
@@ -848,11 +856,20 @@ class Tag(models.Model):
         verbose_name=_("ditinjau oleh"),
     )
 
+    # Each kind names its entity's field, what showing the entity needs besides (for joins), and
+    # the order an article lists its tags of that kind in.
+    ENTITY = ""
+    SHOWN_WITH = ()
+    LISTED_BY = ()
+
     objects = TagQuerySet.as_manager()
 
     class Meta:
         abstract = True
         ordering = ["-confidence"]
+
+    def __str__(self):
+        return f"{getattr(self, self.ENTITY)} in {self.article_id}"
 
     @property
     def is_confirmed(self):
@@ -860,6 +877,9 @@ class Tag(models.Model):
 
 
 class RegionTag(Tag):
+    ENTITY = "region"
+    SHOWN_WITH = ("region__parent",)
+    LISTED_BY = ("region__code",)
     region = models.ForeignKey(
         Region, on_delete=models.CASCADE, related_name="tags", verbose_name=_("wilayah")
     )
@@ -878,11 +898,11 @@ class RegionTag(Tag):
             models.Index(fields=["region", "status", "article"], name="region_tag_live_articles"),
         ]
 
-    def __str__(self):
-        return f"{self.region} in {self.article_id}"
-
 
 class PersonTag(Tag):
+    ENTITY = "person"
+    SHOWN_WITH = ("person__merged_into",)
+    LISTED_BY = ("person__name", "pk")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="tags", verbose_name=_("tokoh"))
     role = models.CharField(
         max_length=200, blank=True, help_text=_("Jabatan yang disebut artikel ini"), verbose_name=_("jabatan")
@@ -900,11 +920,10 @@ class PersonTag(Tag):
             models.Index(fields=["person", "status", "article"], name="person_tag_live_articles"),
         ]
 
-    def __str__(self):
-        return f"{self.person} in {self.article_id}"
-
 
 class OrganizationTag(Tag):
+    ENTITY = "organization"
+    LISTED_BY = ("organization__name", "pk")
     organization = models.ForeignKey(
         Organization, on_delete=models.CASCADE, related_name="tags", verbose_name=_("lembaga")
     )
@@ -917,11 +936,10 @@ class OrganizationTag(Tag):
             models.UniqueConstraint(fields=["article", "organization"], name="organization_tag_unique"),
         ]
 
-    def __str__(self):
-        return f"{self.organization} in {self.article_id}"
-
 
 class EventTag(Tag):
+    ENTITY = "event"
+    LISTED_BY = ("event__name", "pk")
     event = models.ForeignKey(
         Event, on_delete=models.CASCADE, related_name="tags", verbose_name=_("peristiwa")
     )
@@ -934,11 +952,17 @@ class EventTag(Tag):
             models.UniqueConstraint(fields=["article", "event"], name="event_tag_unique"),
         ]
 
-    def __str__(self):
-        return f"{self.event} in {self.article_id}"
-
 
 class PairTag(Tag):
+    ENTITY = "pair"
+    SHOWN_WITH = ("pair__head", "pair__deputy", "pair__contest__region")
+    LISTED_BY = (
+        # NULLS LAST on both databases: pairs without a contest or number come last
+        F("pair__contest__region__code").asc(nulls_last=True),
+        F("pair__number").asc(nulls_last=True),
+        "pair__head__name",
+        "pair_id",
+    )
     pair = models.ForeignKey(
         "CandidatePair", on_delete=models.CASCADE, related_name="tags", verbose_name=_("paslon")
     )
@@ -955,8 +979,8 @@ class PairTag(Tag):
             models.Index(fields=["pair", "status", "article"], name="pair_tag_live_articles"),
         ]
 
-    def __str__(self):
-        return f"{self.pair} in {self.article_id}"
+
+TAG_MODELS = (RegionTag, PersonTag, OrganizationTag, EventTag, PairTag)
 
 
 # Pilkada 2024: contests and candidate pairs ------------------------------------------------------

@@ -34,8 +34,7 @@ KINDS = {
     "event": (EventTag, "event", _("Peristiwa")),
     "pair": (PairTag, "pair", _("Paslon")),
 }
-# what a row shows of its entity besides the entity itself, and the entity's name for "per entitas"
-RELATED = {"pair": ["pair__head", "pair__deputy", "pair__contest__region"]}
+# the entity's name for "per entitas"
 NAME = {"pair": "pair__head__name"}
 
 
@@ -117,9 +116,7 @@ class QueueFilter(forms.Form):
         data = self.cleaned_data
         kind = data.get("kind") or "person"
         model, field, _ = KINDS[kind]
-        tags = model.objects.suggested().select_related(
-            "article", "article__outlet", field, *RELATED.get(kind, [])
-        )
+        tags = model.objects.suggested().with_entities().select_related("article", "article__outlet")
         if data.get("region"):
             tags = tags.filter(
                 article__in=RegionTag.objects.live()
@@ -165,11 +162,7 @@ def review_queue(request, admin_site):
         else:
             ids = request.POST.getlist("ids")
         ids = [i for i in ids if i.isdigit()]
-        chosen = (
-            model.objects.suggested()
-            .filter(pk__in=ids)
-            .select_related("article", field, *RELATED.get(kind, []))
-        )
+        chosen = model.objects.suggested().filter(pk__in=ids).with_entities().select_related("article")
         changed = review(chosen, verdict, request.user)
         done = (
             ngettext("%(n)d tag dikonfirmasi.", "%(n)d tag dikonfirmasi.", changed)

@@ -11,21 +11,14 @@ import json
 from django.db.models import Prefetch
 from haystack import indexes
 
-from articles.models import Article, EventTag, OrganizationTag, PairTag, PersonTag, RegionTag
+from articles.models import TAG_MODELS, Article
 from articles.search.analysis import exact_analyzer, indonesian_analyzer
 
 # Ordered to the last key: tags tie on confidence, and PostgreSQL returns ties in any order, which
 # would change the document's text and fingerprint (check_index --deep) with nothing changed.
 LIVE_TAGS = {
-    "region_tags": RegionTag.objects.live().select_related("region__parent").order_by("-confidence", "pk"),
-    "person_tags": PersonTag.objects.live()
-    .select_related("person__merged_into")
-    .order_by("-confidence", "pk"),
-    "organization_tags": OrganizationTag.objects.live()
-    .select_related("organization")
-    .order_by("-confidence", "pk"),
-    "event_tags": EventTag.objects.live().select_related("event").order_by("-confidence", "pk"),
-    "pair_tags": PairTag.objects.live().select_related("pair__contest__region").order_by("-confidence", "pk"),
+    model._meta.default_related_name: model.objects.live().with_entities().order_by("-confidence", "pk")
+    for model in TAG_MODELS
 }
 
 

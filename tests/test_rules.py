@@ -254,3 +254,18 @@ def test_a_contests_weekly_coverage_counts_articles_by_their_browse_date(make_ar
     for article in (stated, estimated, make_article()):  # the last one has no date at all
         PairTag.objects.create(article=article, pair=pair)
     assert metro.contest.weekly_coverage() == {pair.pk: [(date(2024, 11, 18), 2)]}
+
+
+def test_the_article_page_and_the_export_list_an_articles_pairs_alike_unnumbered_last(client):
+    from articles.exporting import articles_for_export, as_record
+    from tests.pair_data import MORE, pair, store
+
+    pairs = [pair(*MORE[0]), pair(*MORE[1], number=2), pair(*MORE[2], number=1)]
+    article_id = store("urutan-paslon", pairs).article_id
+    heads_in_order = [MORE[2][0], MORE[1][0], MORE[0][0]]
+
+    exported = as_record(articles_for_export().get(pk=article_id))
+    assert [p["head"] for p in exported["pairs"]] == heads_in_order
+    page = client.get(f"/artikel/{article_id}/").content.decode()
+    page = page[page.index('id="pairs-heading"') :]
+    assert [page.index(head) for head in heads_in_order] == sorted(page.index(head) for head in heads_in_order)

@@ -25,6 +25,7 @@ from articles.counts import cached, most_mentioned_people, regions_covered, with
 from articles.days import next_month
 from articles.extraction.cleaning import is_name_credit
 from articles.models import (
+    TAG_MODELS,
     Article,
     ArticleRevision,
     CandidatePair,
@@ -43,6 +44,7 @@ from articles.related import related_articles
 from articles.search.query import parse
 
 PER_PAGE = 20
+TAG_LISTS = [model._meta.default_related_name for model in TAG_MODELS]
 DIRECTORY_PER_PAGE = 50
 
 
@@ -378,19 +380,8 @@ def article(request, pk):
         "article": article,
         "searched": searched,
         "query": form.cleaned_data.get("q", "") if form.is_valid() else "",
-        "region_tags": article.region_tags.live()
-        .select_related("region__parent")
-        .order_by("status", "region__code"),
-        "person_tags": article.person_tags.live()
-        .select_related("person__merged_into")
-        .order_by("status", "person__name"),
-        "organization_tags": article.organization_tags.live()
-        .select_related("organization")
-        .order_by("status", "organization__name"),
-        "event_tags": article.event_tags.live().select_related("event").order_by("status", "event__name"),
-        "pair_tags": article.pair_tags.live()
-        .select_related("pair__contest__region", "pair__head", "pair__deputy")
-        .order_by("status", "pair__contest__region__code", "pair__number", "pair_id"),
+        # confirmed before suggested, then as the article's tags of the kind are listed
+        **{name: getattr(article, name).live().listed("status") for name in TAG_LISTS},
         "related": related_articles(article),
         "credits": _credit_lines(article.credits),
         "imported_at": article.batch.started_at if article.batch else article.created_at,

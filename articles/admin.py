@@ -84,28 +84,14 @@ class TagInline(admin.TabularInline):
     readonly_fields = ["confidence", "evidence"]
 
 
-class RegionTagInline(TagInline):
-    model = RegionTag
-    fields = ["region", *TagInline.fields]
-    autocomplete_fields = ["region"]
-
-
-class PersonTagInline(TagInline):
-    model = PersonTag
-    fields = ["person", "role", *TagInline.fields]
-    autocomplete_fields = ["person"]
-
-
-class OrganizationTagInline(TagInline):
-    model = OrganizationTag
-    fields = ["organization", *TagInline.fields]
-    autocomplete_fields = ["organization"]
-
-
-class EventTagInline(TagInline):
-    model = EventTag
-    fields = ["event", *TagInline.fields]
-    autocomplete_fields = ["event"]
+def tag_inline(tag_model, *more_fields):
+    """An article's tags of one kind: the entity, picked by autocomplete, then `more_fields`."""
+    attrs = {
+        "model": tag_model,
+        "fields": [tag_model.ENTITY, *more_fields, *TagInline.fields],
+        "autocomplete_fields": [tag_model.ENTITY],
+    }
+    return type(f"{tag_model.__name__}Inline", (TagInline,), attrs)
 
 
 class ArticleRevisionInline(admin.StackedInline):
@@ -148,7 +134,13 @@ class ArticleAdmin(admin.ModelAdmin):
         "created_at",
     ]
     exclude = ["raw"]
-    inlines = [RegionTagInline, PersonTagInline, OrganizationTagInline, EventTagInline, ArticleRevisionInline]
+    inlines = [
+        tag_inline(RegionTag),
+        tag_inline(PersonTag, "role"),
+        tag_inline(OrganizationTag),
+        tag_inline(EventTag),
+        ArticleRevisionInline,
+    ]
 
     @admin.display(description=_("Teks asli seperti diimpor"))
     def raw_text(self, obj):

@@ -12,7 +12,7 @@ def connect():
 
     # Everything a browse page shows, since whole pages are cached under the version too.
     watched = (
-        *(m.Article, m.ArticleRevision, m.RegionTag, m.PersonTag, m.OrganizationTag, m.EventTag, m.PairTag),
+        *(m.Article, m.ArticleRevision, *m.TAG_MODELS),
         *(m.Person, m.PersonAlias, m.PersonSlug, m.Position, m.Organization, m.Event, m.Outlet),
         *(m.Contest, m.CandidatePair),
     )

@@ -15,6 +15,7 @@ from django.db.models.signals import post_delete, post_save, pre_delete
 from haystack.signals import BaseSignalProcessor
 
 from articles.models import (
+    TAG_MODELS,
     Article,
     CandidatePair,
     Event,
@@ -30,7 +31,6 @@ from articles.models import (
 )
 from articles.search import outbox
 
-TAGS = (RegionTag, PersonTag, OrganizationTag, EventTag, PairTag)
 NAMED = (Person, Region, Organization, Event, Outlet, CandidatePair)
 
 
@@ -38,7 +38,7 @@ def affected_articles(instance):
     """Ids of the articles whose search document shows something of `instance`."""
     if isinstance(instance, Article):
         return {instance.pk}
-    if isinstance(instance, TAGS):
+    if isinstance(instance, TAG_MODELS):
         return {instance.article_id}
     if isinstance(instance, Person):
         tags = PersonTag.objects.filter(Q(person=instance) | Q(person__merged_into=instance))
@@ -63,22 +63,23 @@ def schedule(ids):
 
 
 class ArticleSignalProcessor(BaseSignalProcessor):
-    def setup(self):
-        for model in (Article, *TAGS):
-            post_save.connect(self.handle_save, sender=model)
-            post_delete.connect(self.handle_delete, sender=model)
+    def receivers(self):
+        """(signal, handler, sender) for every signal this processor listens to."""
+        for model in (Article, *TAG_MODELS):
+            yield post_save, self.handle_save, model
+            yield post_delete, self.handle_delete, model
         for model in NAMED:
-            post_save.connect(self.handle_save, sender=model)
+            yield post_save, self.handle_save, model
             # Before the delete: afterwards SET_NULL has already detached the articles.
-            pre_delete.connect(self.handle_delete, sender=model)
+            yield pre_delete, self.handle_delete, model
+
+    def setup(self):
+        for signal, handler, model in self.receivers():
+            signal.connect(handler, sender=model)
 
     def teardown(self):
-        for model in (Article, *TAGS):
-            post_save.disconnect(self.handle_save, sender=model)
-            post_delete.disconnect(self.handle_delete, sender=model)
-        for model in NAMED:
-            post_save.disconnect(self.handle_save, sender=model)
-            pre_delete.disconnect(self.handle_delete, sender=model)
+        for signal, handler, model in self.receivers():
+            signal.disconnect(handler, sender=model)
 
     def handle_save(self, sender, instance, created=False, raw=False, **kwargs):
         if raw or (created and isinstance(instance, NAMED)):

@@ -56,24 +56,28 @@ class LatestArticlesFeed(ArticleFeed):
         return _("Berita Pilkada 2024 terbaru di arsip.")
 
 
-class RegionFeed(ArticleFeed):
+class EntityFeed(ArticleFeed):
+    """The articles about one region or person: named after it, linked to its page."""
+
+    def title(self, obj):
+        return _("%(site)s: %(name)s") % {"site": SITE_NAME, "name": obj.name}
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+
+class RegionFeed(EntityFeed):
     def get_object(self, request, slug):
         return get_object_or_404(Region, slug=slug)
 
     def articles(self, obj):
         return Article.objects.in_region(obj)
 
-    def title(self, obj):
-        return _("%(site)s: %(region)s") % {"site": SITE_NAME, "region": obj.name}
-
-    def link(self, obj):
-        return obj.get_absolute_url()
-
     def subtitle(self, obj):
         return _("Artikel tentang %(region)s.") % {"region": obj.name}
 
 
-class PersonFeed(ArticleFeed):
+class PersonFeed(EntityFeed):
     def get_object(self, request, slug):
         person = get_object_or_404(Person.objects.select_related("merged_into"), slug=slug)
         # A merged record's subscribers keep getting news: serve the survivor's articles.
@@ -81,12 +85,6 @@ class PersonFeed(ArticleFeed):
 
     def articles(self, obj):
         return Article.objects.mentioning(obj)
-
-    def title(self, obj):
-        return _("%(site)s: %(person)s") % {"site": SITE_NAME, "person": obj.name}
-
-    def link(self, obj):
-        return obj.get_absolute_url()
 
     def subtitle(self, obj):
         return _("Artikel yang menyebut %(person)s.") % {"person": obj.name}

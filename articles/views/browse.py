@@ -96,7 +96,7 @@ def region_index(request):
         if region.parent_id:
             children.setdefault(region.parent_id, []).append(region)
     provinces = [(region, children.get(region.pk, [])) for region in regions if region.parent_id is None]
-    return render(request, "articles/region_index.html", {"provinces": provinces})
+    return render(request, "articles/region_index.html", {"title": _("Wilayah"), "provinces": provinces})
 
 
 def region(request, slug):
@@ -105,6 +105,7 @@ def region(request, slug):
     articles = Article.objects.in_region(region)
     count = cached(f"region-{region.pk}-count", articles.count)
     context = {
+        "title": region.name,
         "region": region,
         "contest": getattr(region, "contest", None),
         "page": paginate(request, articles.newest_first().for_listing(), count=count),
@@ -146,14 +147,18 @@ def _neighbours(before, after):
 def date_index(request):
     counts = Article.objects.counts_by(lambda day: day.year)
     years = [{"year": year, "n": n} for year, n in sorted(counts.items())]
-    context = {"years": years, "undated": Article.objects.undated().count()}
+    context = {
+        "title": _("Arsip menurut tanggal"),
+        "years": years,
+        "undated": Article.objects.undated().count(),
+    }
     return render(request, "articles/date_index.html", context)
 
 
 def undated(request):
     """Articles that state no date and whose lead gives none either: still listed, in one place."""
     page = paginate(request, Article.objects.undated().newest_first().for_listing())
-    return render(request, "articles/date_undated.html", {"page": page})
+    return render(request, "articles/date_undated.html", {"title": _("Tanpa tanggal"), "page": page})
 
 
 def date_year(request, year):
@@ -226,7 +231,7 @@ def person_list(request):
             people = people.in_region(where)
     positions = Position.objects.select_related("region").order_by(F("last_seen_on").desc(nulls_last=True))
     people = people.prefetch_related(Prefetch("positions", queryset=positions)).order_by("name", "pk")
-    context = {"form": form, "page": paginate(request, people, DIRECTORY_PER_PAGE)}
+    context = {"title": _("Tokoh"), "form": form, "page": paginate(request, people, DIRECTORY_PER_PAGE)}
     return render(request, "articles/person_list.html", context)
 
 
@@ -258,6 +263,7 @@ def person(request, slug):
         ),
     )
     context = {
+        "title": person.name,
         "person": person,
         "positions": person.positions.select_related("region__parent", "organization")
         .order_by(F("last_seen_on").desc(nulls_last=True), "role")
@@ -286,12 +292,14 @@ def event_list(request):
     if form.is_valid() and form.cleaned_data["jenis"]:
         events = events.filter(kind=form.cleaned_data["jenis"])
     events = events.order_by(F("date").desc(nulls_last=True), "name", "pk")
-    return render(request, "articles/event_list.html", {"form": form, "page": paginate(request, events)})
+    context = {"title": _("Peristiwa"), "form": form, "page": paginate(request, events)}
+    return render(request, "articles/event_list.html", context)
 
 
 def event(request, slug):
     event = get_object_or_404(Event.objects.select_related("region__parent"), slug=slug)
     context = {
+        "title": event.name,
         "event": event,
         "participants": event.participants.select_related("merged_into").order_by("name"),
         "page": paginate(request, Article.objects.about_event(event).newest_first().for_listing()),
@@ -301,7 +309,7 @@ def event(request, slug):
 
 def outlet_list(request):
     outlets = Outlet.objects.annotate(article_count=Count("articles")).order_by("name")
-    context = {"page": paginate(request, outlets, DIRECTORY_PER_PAGE)}
+    context = {"title": _("Media"), "page": paginate(request, outlets, DIRECTORY_PER_PAGE)}
     return render(request, "articles/outlet_list.html", context)
 
 
@@ -309,6 +317,7 @@ def outlet(request, slug):
     outlet = get_object_or_404(Outlet, slug=slug)
     articles = outlet.articles.all()
     context = {
+        "title": outlet.name,
         "outlet": outlet,
         "page": paginate(
             request,
@@ -322,13 +331,14 @@ def outlet(request, slug):
 
 def organization_list(request):
     organizations = Organization.objects.select_related("region").with_article_counts().order_by("name", "pk")
-    context = {"page": paginate(request, organizations, DIRECTORY_PER_PAGE)}
+    context = {"title": _("Lembaga"), "page": paginate(request, organizations, DIRECTORY_PER_PAGE)}
     return render(request, "articles/organization_list.html", context)
 
 
 def organization(request, slug):
     organization = get_object_or_404(Organization.objects.select_related("region__parent"), slug=slug)
     context = {
+        "title": organization.name,
         "organization": organization,
         "positions": organization.positions.select_related("person__merged_into", "region")
         .order_by("role", "person__name")[:100]

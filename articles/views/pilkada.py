@@ -1,6 +1,7 @@
 """The Pilkada 2024 pages: every contest by province, and one contest with its pairs and coverage."""
 
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 
 from articles.browse_forms import ContestFilterForm
 from articles.charts import coverage_chart
@@ -10,8 +11,9 @@ from articles.views.browse import paginate
 
 def contest_index(request):
     form = ContestFilterForm(request.GET or None)
+    context = {"title": _("Pilkada 2024"), "form": form}
     if form.is_bound and not form.is_valid():
-        return render(request, "articles/contest_index.html", {"form": form, "provinces": []}, status=400)
+        return render(request, "articles/contest_index.html", {**context, "provinces": []}, status=400)
     contests = Contest.objects.select_related("region__parent").with_counts().order_by("region__code")
     if form.is_bound and form.cleaned_data["jabatan"]:
         contests = contests.of_office(form.cleaned_data["jabatan"])
@@ -22,7 +24,7 @@ def contest_index(request):
     for contest in contests:
         province = contest.region.province
         provinces.setdefault(province.code, (province, []))[1].append(contest)
-    context = {"form": form, "provinces": list(provinces.values()), "total": len(contests)}
+    context |= {"provinces": list(provinces.values()), "total": len(contests)}
     return render(request, "articles/contest_index.html", context)
 
 

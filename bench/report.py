@@ -244,14 +244,33 @@ def latest(results, db, n=100_000):
     return json.loads(found[-1].read_text()) if found else None
 
 
+def scaling_series(results, db):
+    """{N: point} for `db` from every full run in `results`: each run is a point at its own N, and
+    a run made with --scaling brings its smaller sizes too; the newest file wins at each N. So runs
+    of one size at a time (or a `make bench` cut short) still give the series. Reused runs time
+    pages only and are left out."""
+    series = {}
+    for path in sorted(results.glob(f"*-{db}*.json")):
+        if path.stem.endswith("-reused"):
+            continue
+        run = json.loads(path.read_text())
+        if run.get("db", "sqlite") != db or run.get("import_per_s") is None:
+            continue
+        series.update(run.get("scaling", {}))
+        series[str(run["articles"])] = {key: run.get(key) for key, _, _ in SCALING}
+    return series
+
+
 if __name__ == "__main__":
     # make bench: after one run per database, the scaling table and chart from both
     import sys
 
     folder = Path(sys.argv[1]) if len(sys.argv) > 1 else DOCS.parent.parent / "bench" / "results"
-    by_db = {db: r for db in COLOURS if (r := latest(folder, db)) and r.get("scaling")}
+    by_db = {db: {"scaling": series} for db in COLOURS if len(series := scaling_series(folder, db)) > 1}
     if by_db:
         write_scaling(by_db)
-        print(f"scaling written for {', '.join(by_db)}")
+        print(
+            f"scaling written for {', '.join(by_db)}: N = {', '.join(sorted({n for r in by_db.values() for n in r['scaling']}, key=int))}"
+        )
     else:
-        print("no results with a scaling series yet")
+        print("no results with two sizes or more yet")

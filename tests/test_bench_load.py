@@ -91,6 +91,28 @@ def test_the_scaling_table_and_chart_show_each_size_for_each_database(tmp_path):
     assert docs.read_text().count("| 30,000 |") == 1
 
 
+def test_the_scaling_series_gathers_runs_of_one_size_at_a_time_newest_first(tmp_path):
+    def run(name, db, n, per_s, **extra):
+        (tmp_path / name).write_text(json.dumps({"db": db, "articles": n, "import_per_s": per_s, **extra}))
+
+    run("2026-01-01-sqlite-n10000.json", "sqlite", 10_000, 50.0)
+    run("2026-01-02-sqlite-n10000.json", "sqlite", 10_000, 60.0)  # newer: this one counts
+    run("2026-01-02-sqlite-n30000.json", "sqlite", 30_000, 55.0, scaling={"3000": {"import_per_s": 40.0}})
+    run("2026-01-03-sqlite.json", "sqlite", 100_000, 52.0, search_cold_p95_ms=300.0)
+    run("2026-01-04-sqlite-reused.json", "sqlite", 100_000, 1.0)  # pages only: left out
+    run("2026-01-03-postgresql.json", "postgresql", 100_000, 30.0)
+
+    series = report.scaling_series(tmp_path, "sqlite")
+    assert {n: point["import_per_s"] for n, point in series.items()} == {
+        "3000": 40.0,
+        "10000": 60.0,
+        "30000": 55.0,
+        "100000": 52.0,
+    }
+    assert series["100000"] == {"import_per_s": 52.0, "search_cold_p95_ms": 300.0, "browse_p95_ms": None}
+    assert list(report.scaling_series(tmp_path, "postgresql")) == ["100000"]
+
+
 def test_the_pages_are_those_the_archive_has():
     pages = load_pool.pages(POOL)
     assert "/tanggal/2024/11/" in pages and "/tanggal/2024/12/" not in pages  # an empty month is a 404

@@ -43,8 +43,8 @@ from articles.search.analysis import fold
 from articles.search.phrase import adjacent_words
 from articles.search.query import parse
 from articles.search.ranges import column_ranges
-from articles.search.scoring import BM25F
-from articles.search.segments import global_ordinals
+from articles.search.scoring import BM25F, field_lengths
+from articles.search.segments import column_values, global_ordinals, per_segment
 from articles.search.sorting import ColumnSort
 from articles.search.storage import IndexFolder
 from articles.search.writers import ParallelWriter
@@ -397,6 +397,22 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
             options,
             lambda: self._search(searcher, query_string, **options),
         )
+
+    def warm(self, scored_fields=(), facet_fields=(), sort_fields=()):
+        """Build, per segment, what searches read besides the postings: the scored fields'
+        lengths (BM25F), the facet fields' doc values in global ordinals, the sort fields' columns.
+        Native engines do this as a segment opens (Elasticsearch's eager_global_ordinals); here a
+        web worker does it as it starts, so that its first searches do not pay for it."""
+        searcher = self.searcher()
+        readers = [sub.reader() for sub, _ in searcher.leaf_searchers()]
+        for reader in readers:
+            if reader.is_atomic() and hasattr(reader, "_perdoc"):
+                for name in scored_fields:
+                    per_segment(reader, name, field_lengths)
+            for name in sort_fields:
+                per_segment(reader, name, column_values)
+        for name in facet_fields:
+            global_ordinals(readers, name)
 
     def generation_key(self, searcher=None):
         """Names what the index holds now: the folder's generation and its latest commit. Any write

@@ -114,7 +114,12 @@ def parse(text):
     return ParsedQuery(kept)
 
 
-def to_query_string(query, match_all, text="text", title="title", exact="text_exact"):
+# The index fields a search scores: stemmed words in the document field and the title, quoted phrases
+# and prefixes in the unstemmed field.
+TEXT, TITLE, EXACT = SEARCHED_FIELDS = ("text", "title", "text_exact")
+
+
+def to_query_string(query, match_all, text=TEXT, title=TITLE, exact=EXACT):
     """Lucene-style syntax for a ParsedQuery, or "" when there is nothing to search for.
 
     Stemmed words search the document field and the (boosted) title field; quoted phrases and

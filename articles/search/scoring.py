@@ -13,7 +13,7 @@ from whoosh.util.numeric import byte_to_length
 from articles.search.segments import per_segment
 
 
-def _field_lengths(reader, fieldname):
+def field_lengths(reader, fieldname):
     """Each document's length of the field, as Whoosh 2.7's doc_field_length gives it, or None."""
     column = reader._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
     if column is None:
@@ -26,7 +26,7 @@ class BM25F(scoring.BM25F):
         scorer = super().scorer(searcher, fieldname, text, qf=qf)
         reader = searcher.reader()
         if isinstance(scorer, scoring.BM25FScorer) and reader.is_atomic() and hasattr(reader, "_perdoc"):
-            lengths = per_segment(reader, fieldname, _field_lengths)
+            lengths = per_segment(reader, fieldname, field_lengths)
             if lengths is not None:
                 scorer.dfl = lengths.__getitem__
         return scorer

@@ -1,22 +1,27 @@
 """The search service: valid form data → one run of Haystack's SearchQuerySet, with facets and a page."""
 
+import logging
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from haystack import connections
 from haystack.constants import DJANGO_CT
 from haystack.inputs import Exact, Raw
 from haystack.query import SearchQuerySet
 from haystack.utils import get_model_ct
 
 from articles.models import Article
-from articles.search.query import parse, to_query_string
+from articles.search.query import SEARCHED_FIELDS, parse, to_query_string
 from articles.search.results import Result, shaped
+
+log = logging.getLogger(__name__)
 
 SORTS = {
     "relevance": None,
     "newest": "-published",
     "oldest": "published",
 }
+FACETS = ("regions", "people", "outlet", "month", "contests", "pairs")
 FILTERS = ("region", "person", "organization", "event", "outlet", "contest", "pair", "from", "to", "undated")
 
 
@@ -47,15 +52,28 @@ def build_queryset(data, parsed=None, using=None):
 
     Only Haystack's public API: `using` another connection (Solr, Elasticsearch) builds the same
     search for that engine."""
-    return (
-        matching(data, parsed, using)
-        .facet("regions")
-        .facet("people")
-        .facet("outlet")
-        .facet("month")
-        .facet("contests")
-        .facet("pairs")
-    )
+    sqs = matching(data, parsed, using)
+    for name in FACETS:
+        sqs = sqs.facet(name)
+    return sqs
+
+
+def warm(using="default"):
+    """Read, before a web worker's first request, what its first searches would otherwise read:
+    the engine's per-segment data for scoring, these facets and these sorts. An engine that keeps
+    such data itself (a search server) has nothing to warm."""
+    backend = connections[using].get_backend()
+    if not hasattr(backend, "warm"):
+        return
+    try:
+        unified = connections[using].get_unified_index()
+        backend.warm(
+            scored_fields=SEARCHED_FIELDS,
+            facet_fields=[unified.get_facet_fieldname(name) for name in FACETS],  # "regions_exact"
+            sort_fields=sorted({s.lstrip("-") for s in SORTS.values() if s}),
+        )
+    except Exception:  # noqa: BLE001 - a worker that could not warm up still serves, only slower at first
+        log.warning("The search index was not warmed up; the first searches will read it", exc_info=True)
 
 
 def matching(data, parsed=None, using=None):

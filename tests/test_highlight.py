@@ -76,3 +76,31 @@ def test_the_article_page_marks_what_the_search_snippet_marked(client, make_arti
     html = client.get(reverse("article", args=[article.pk]), {"q": "pencalonan -subang"}).content.decode()
     assert "<mark>mencalonkan</mark>" in html
     assert "<mark>Subang</mark>" not in html
+
+
+def affixed_forms(root):
+    """The forms Indonesian makes of a root with its prefixes and suffixes, real words or not."""
+    prefixes = ["", "me", "mem", "men", "meng", "meny", "pe", "pem", "pen", "peng", "peny", "ber", "be", "ter"]
+    prefixes += ["di", "ke", "se", "per", "memper", "diper", "pember", "keber", "penge", "menge"]
+    suffixes = ["", "kan", "an", "i", "nya", "lah", "kah", "kannya", "annya", "ilah"]
+    # a prefix rule drops or changes the root's first letter: memukul, menulis, menyapu, mengirim
+    stems = {root, root[1:]} | {letter + root[1:] for letter in "mnk"}
+    return {p + s + x for p in prefixes for s in stems for x in suffixes}
+
+
+def test_the_cheap_test_never_hides_a_word_whose_stem_is_a_query_term():
+    from pathlib import Path
+
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    from articles.search.analysis import fold
+    from articles.search.highlighting import could_stem_to, word_terms
+
+    data = Path(__file__).resolve().parent.parent / "data"
+    words = {fold(w) for path in data.rglob("*.*") for w in re.findall(r"\w+", path.read_text("utf-8"))}
+    roots = sorted(StemmerFactory().get_words())[::1500]  # 20-odd roots spread over the alphabet
+    words |= {form for root in roots if len(root) > 2 for form in affixed_forms(root)}
+    assert len(words) > 15_000
+    for word in words:
+        for term in word_terms(word):
+            assert could_stem_to(word, [term]), (word, term)

@@ -4,7 +4,7 @@ import html
 import re
 from functools import lru_cache
 
-from articles.search.analysis import WORD_PATTERN, analyze, fold
+from articles.search.analysis import VARIANTS, WORD_PATTERN, analyze, fold
 
 
 @lru_cache(maxsize=100_000)
@@ -33,9 +33,19 @@ def _matches(text, terms, prefixes):
     return spans
 
 
+def could_stem_to(word, terms):
+    """False when stemming `word` cannot give any of `terms`: a stem is the word less its affixes,
+    with at most its first letter changed by a prefix rule (memukul → pukul, menyapu → sapu), so a
+    word without the rest of a term in it cannot have that stem. Only a spelling variant
+    ("wako" → wali kota) brings other letters. Spares the stemmer most words of a text."""
+    return word in VARIANTS or any(t[1:] in word for t in terms)
+
+
 def _hit(word, terms, prefixes):
     """The query term a folded word matches, or None."""
-    hit = next((t for t in word_terms(word) if t in terms), None)
+    hit = None
+    if could_stem_to(word, terms):
+        hit = next((t for t in word_terms(word) if t in terms), None)
     if hit is None and prefixes and word.startswith(prefixes):
         hit = word
     return hit

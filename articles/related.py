@@ -4,7 +4,7 @@ in common, in the order of the search index's more-like-this when it answers."""
 import logging
 
 from django.core.cache import cache
-from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from articles.models import Article, EventTag, OrganizationTag, PairTag, PersonTag, RegionTag
@@ -16,6 +16,13 @@ RELATED_CANDIDATES = 50
 RELATED_MIN_SHARED = 1  # people, organisations, events or pairs named in both articles
 # More-like-this costs seconds on a large Whoosh index; an article's neighbours rarely change.
 RELATED_CACHE_SECONDS = 24 * 60 * 60
+# what two articles may name in common: a region alone is not enough
+FIELDS = [
+    (PersonTag, "person_id"),
+    (OrganizationTag, "organization_id"),
+    (EventTag, "event_id"),
+    (PairTag, "pair_id"),
+]
 
 
 def related_articles(article):
@@ -25,19 +32,21 @@ def related_articles(article):
     pks = cache.get(key)
     if pks is None:
         related = _sharing_entities(article)
-        similar = [pk for pk in _more_like_this(article) if pk in related]
+        similar = _more_like_this(article, among=related) if related else []
         pks = list(dict.fromkeys([*similar, *related]))[:RELATED_LIMIT]
         cache.set(key, pks, RELATED_CACHE_SECONDS)
     found = Article.objects.for_listing().in_bulk(pks)
     return [found[pk] for pk in pks if pk in found]
 
 
-def _more_like_this(article):
-    """Neighbours from the search index, best first; [] when it is missing, empty or failing."""
+def _more_like_this(article, among):
+    """Those of the article ids `among` that the search index finds like this one, most alike first;
+    [] when the index is missing, empty or failing."""
     try:
         from haystack.query import SearchQuerySet
 
-        results = SearchQuerySet().more_like_this(article)[:RELATED_CANDIDATES]
+        candidates = SearchQuerySet().filter(django_id__in=[str(pk) for pk in among])
+        results = candidates.more_like_this(article)[:RELATED_CANDIDATES]
         pks = [int(result.pk) for result in results if result is not None and result.pk]
     except Exception:
         # The index is an optional, rebuildable cache of the database: an article page must never
@@ -57,20 +66,19 @@ def _sharing_entities(article):
     """Articles naming at least one of this one's people, organisations, events or candidate pairs,
     those sharing the most first (then regions, then the newest): the bar an article must clear to
     be called related. A region alone is not enough: in a regional archive most articles share one."""
-    shared = {}
-    for model, field in (
-        (PersonTag, "person_id"),
-        (OrganizationTag, "organization_id"),
-        (EventTag, "event_id"),
-        (PairTag, "pair_id"),
-    ):
+    scores, sharing = [], Q()
+    for model, field in FIELDS:
         mine = model.objects.live().filter(article=article).values(field)
-        shared[model] = model.objects.live().filter(article=OuterRef("pk"), **{f"{field}__in": mine})
+        tags = model.objects.live().filter(**{f"{field}__in": mine})
+        scores.append(_count(tags.filter(article=OuterRef("pk"))))
+        # Only articles that share something are scored: no other can clear the bar, and scoring
+        # every article of a large archive takes a second.
+        sharing |= Q(pk__in=tags.values("article_id"))
     regions = RegionTag.objects.live().filter(article=article).values("region_id")
     shared_regions = RegionTag.objects.live().filter(article=OuterRef("pk"), region_id__in=regions)
-    scores = [_count(tags) for tags in shared.values()]
     candidates = (
-        Article.objects.exclude(pk=article.pk)
+        Article.objects.filter(sharing)
+        .exclude(pk=article.pk)
         .annotate(entity_score=sum(scores[1:], scores[0]), region_score=_count(shared_regions))
         .filter(entity_score__gte=RELATED_MIN_SHARED)
         .order_by("-entity_score", "-region_score", F("dated_on").desc(nulls_last=True), "-pk")

@@ -59,6 +59,14 @@ def test_more_like_this_keeps_the_querys_filters(corpus):
     assert not ids & {corpus.subang.pk, corpus.lubuklinggau.pk, corpus.metro_run.pk}
 
 
+def test_more_like_this_among_some_articles_keeps_their_order_and_scores_in_the_whole(corpus):
+    everything = [(r.pk, r.score) for r in SearchQuerySet().more_like_this(corpus.metro_run)]
+    among = [pk for pk, _ in everything][1::2] + [str(corpus.metro_run.pk)]  # every other one, and itself
+    narrowed = SearchQuerySet().filter(django_id__in=among).more_like_this(corpus.metro_run)
+    assert len(everything) >= 2
+    assert [(r.pk, r.score) for r in narrowed] == [(pk, score) for pk, score in everything if pk in among]
+
+
 def test_more_like_this_pages_through_every_related_article_once(corpus):
     everything = SearchQuerySet().more_like_this(corpus.metro_run)
     first, rest = [r.pk for r in everything[:1]], [r.pk for r in everything[1:10]]

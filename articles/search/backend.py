@@ -33,6 +33,7 @@ from whoosh import query as wq
 from whoosh.fields import DATETIME, KEYWORD, STORED, TEXT
 from whoosh.fields import ID as WHOOSH_ID
 from whoosh.index import EmptyIndexError
+from whoosh.matching import RequireMatcher
 from whoosh.qparser import FuzzyTermPlugin, QueryParser
 from whoosh.searching import ResultsPage
 from whoosh.support.relativedelta import relativedelta
@@ -108,6 +109,15 @@ class _EveryMatch(collectors.WrappingCollector):
 
     def count(self):
         return len(self.docs)
+
+
+class Require(wq.Require):
+    """Documents of the first query that the second also matches, scored by the first alone. Whoosh
+    2.7's own Require builds an AndNot matcher, the opposite; this one builds the RequireMatcher."""
+
+    def matcher(self, searcher, context=None):
+        scored = self.a.matcher(searcher, context)
+        return RequireMatcher(scored, self.b.matcher(searcher, searcher.boolean_context()))
 
 
 def facet_counts(searcher, docs, fieldnames):
@@ -501,10 +511,14 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
             return empty
         similar = wq.Or([wq.Term(self.content_field_name, term, boost=weight) for term, weight in terms])
         narrow = [additional_query_string] if additional_query_string not in (None, "", "*") else []
+        query = wq.AndNot(similar, wq.Term(ID, ident))
         filters = self._filters(narrow, models, limit_to_registered_models)
-        every, raw_page, past_end = self._collect(
-            searcher, wq.AndNot(similar, wq.Term(ID, ident)), filters, None, False, start_offset, end_offset
-        )
+        if filters:
+            # In the query rather than the collector's filter: the intersection leaps along the
+            # narrower side (a page's few candidates) instead of scoring every document that shares
+            # a common word with this one; Require scores by the key terms alone.
+            query = Require(query, wq.And(filters))
+        every, raw_page, past_end = self._collect(searcher, query, [], None, False, start_offset, end_offset)
         results = self._process_results(raw_page, result_class=result_class)
         results["hits"] = len(every.docs)
         if past_end:

@@ -37,7 +37,7 @@ bench-ci:   ## the harness end to end at 80 articles on both databases, results 
 
 .PHONY: bench-pages
 bench-pages: ## search, browse and load again on what a `make bench KEEP=1` left (DB=sqlite|postgresql)
-	.venv/bin/python -m bench.run --db $(or $(DB),sqlite) --articles 100000 --reuse
+	.venv/bin/python -m bench.run --db $(or $(DB),sqlite) --articles 100000 --reuse --no-naive
 
 soak:       ## crash safety with 50 kills per command, and 60 s of searches + import + edits under gunicorn
 	CRASH_KILLS=50 SOAK_SECONDS=60 .venv/bin/python -m pytest -s tests/test_crash_safety.py tests/test_concurrency.py

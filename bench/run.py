@@ -661,7 +661,8 @@ class Run:
             self.result.update(rss_mb=round(max(peaks), 1) if peaks else None, workers=self.args.workers)
         finally:
             self.stop(gunicorn)
-        self.naive_searches(mix, info, same_index=True)
+        if not self.args.no_naive:
+            self.naive_searches(mix, info, same_index=True)
         if self.args.baselines and not self.args.reuse:
             self.naive_searches(mix, info)
         path = self.write()
@@ -785,6 +786,11 @@ def parse_args(argv=None):
         "--no-baselines", dest="baselines", action="store_false",
         help="skip rebuild_index, raw Whoosh, FTS5 and the naive index (the naive search on the site's index stays)",
     )  # fmt: skip
+    parser.add_argument(
+        "--no-naive",
+        action="store_true",
+        help="skip stock Haystack on the site's index (minutes at 100,000; with --reuse, when the full run timed it)",
+    )
     parser.add_argument("--results", type=Path, default=RESULTS, help="folder for the results JSON")
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--repeat", type=int, default=3, help="timed warm passes over the query mix")

@@ -245,19 +245,21 @@ def latest(results, db, n=100_000):
 
 
 def scaling_series(results, db):
-    """{N: point} for `db` from every full run in `results`: each run is a point at its own N, and
-    a run made with --scaling brings its smaller sizes too; the newest file wins at each N. So runs
-    of one size at a time (or a `make bench` cut short) still give the series. Reused runs time
-    pages only and are left out."""
+    """{N: point} for `db` from every run in `results`: each run is a point at its own N, and a run
+    made with --scaling brings its smaller sizes too; the latest run to measure a figure at an N
+    gives it. So runs of one size at a time (or a `make bench` cut short) still give the series,
+    and a pages-only rerun (--reuse) renews the page figures but not the import rate it did not
+    measure."""
+    runs = [json.loads(path.read_text()) for path in results.glob(f"*-{db}*.json")]
     series = {}
-    for path in sorted(results.glob(f"*-{db}*.json")):
-        if path.stem.endswith("-reused"):
-            continue
-        run = json.loads(path.read_text())
-        if run.get("db", "sqlite") != db or run.get("import_per_s") is None:
-            continue
-        series.update(run.get("scaling", {}))
-        series[str(run["articles"])] = {key: run.get(key) for key, _, _ in SCALING}
+    for run in sorted((r for r in runs if r.get("db", "sqlite") == db), key=lambda r: r.get("finished", "")):
+        points = {
+            **run.get("scaling", {}),
+            str(run["articles"]): {key: run.get(key) for key, _, _ in SCALING},
+        }
+        for n, point in points.items():
+            known = series.setdefault(n, dict.fromkeys(key for key, _, _ in SCALING))
+            known.update({key: value for key, value in point.items() if value is not None})
     return series
 
 

@@ -41,6 +41,7 @@ ROOT = corpus.PROJECT_ROOT
 RESULTS = ROOT / "bench" / "results"
 PY = sys.executable
 POSTGRES = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
+NAIVE_TIMEOUT = 300  # seconds for one stock-Haystack search
 
 
 LOADAVG = {}  # 1-minute load average as each step starts: other work on the machine skews timings
@@ -322,15 +323,20 @@ class Run:
         return peaks
 
     @staticmethod
-    def fetch(url):
-        """(milliseconds, status, bytes) for one GET."""
+    def fetch(url, timeout=60):
+        """(milliseconds, status, bytes) for one GET; the status is "timeout" when no answer came
+        in `timeout` seconds (counted as an error, never the end of the run)."""
         started = time.perf_counter()
         try:
-            with urllib.request.urlopen(url, timeout=60) as response:
+            with urllib.request.urlopen(url, timeout=timeout) as response:
                 body = response.read()
                 status = response.status
         except urllib.error.HTTPError as exc:
             body, status = exc.read(), exc.code
+        except (TimeoutError, urllib.error.URLError) as exc:
+            if not isinstance(getattr(exc, "reason", exc), TimeoutError):
+                raise
+            body, status = b"", "timeout"
         return (time.perf_counter() - started) * 1000, status, len(body)
 
     def time_urls(self, urls, repeat):
@@ -381,14 +387,14 @@ class Run:
             urls.append(f"{base}/cari/?{urllib.parse.urlencode(params, doseq=True)}")
         return urls
 
-    def existing_pages(self, urls, label):
+    def existing_pages(self, urls, label, timeout=60):
         """A deep page past the last one is a 404 at small N: halve the page until it exists."""
         out = []
         for url in urls:
             parts = urllib.parse.urlsplit(url)
             params = urllib.parse.parse_qs(parts.query)
             page = int(params.get("page", ["1"])[0])
-            while page > 1 and self.fetch(url)[1] == 404:
+            while page > 1 and self.fetch(url, timeout)[1] == 404:
                 page //= 2
                 params["page"] = [str(page)]
                 new = parts._replace(query=urllib.parse.urlencode(params, doseq=True)).geturl()
@@ -487,8 +493,9 @@ class Run:
             log(f"{label}: search over HTTP")
             suffix = "" if same_index else "_exact"
             urls = self.search_urls(base, mix, names, naive=True, facet_suffix=suffix)
-            urls = self.existing_pages(urls, key)
-            times = [self.fetch(url) for url in urls]
+            # stock Haystack takes tens of seconds for a common word at 100,000
+            urls = self.existing_pages(urls, key, timeout=NAIVE_TIMEOUT)
+            times = [self.fetch(url, NAIVE_TIMEOUT) for url in urls]
             s = summary([ms for ms, _, _ in times])
             errors = [
                 f"{status} {url}" for (_, status, _), url in zip(times, urls, strict=True) if status != 200

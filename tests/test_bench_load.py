@@ -91,16 +91,25 @@ def test_the_scaling_table_and_chart_show_each_size_for_each_database(tmp_path):
     assert docs.read_text().count("| 30,000 |") == 1
 
 
-def test_the_scaling_series_gathers_runs_of_one_size_at_a_time_newest_first(tmp_path):
-    def run(name, db, n, per_s, **extra):
-        (tmp_path / name).write_text(json.dumps({"db": db, "articles": n, "import_per_s": per_s, **extra}))
+def test_the_scaling_series_gathers_runs_of_one_size_at_a_time_latest_first(tmp_path):
+    def run(name, db, n, finished, **figures):
+        record = {"db": db, "articles": n, "finished": finished, **figures}
+        (tmp_path / name).write_text(json.dumps(record))
 
-    run("2026-01-01-sqlite-n10000.json", "sqlite", 10_000, 50.0)
-    run("2026-01-02-sqlite-n10000.json", "sqlite", 10_000, 60.0)  # newer: this one counts
-    run("2026-01-02-sqlite-n30000.json", "sqlite", 30_000, 55.0, scaling={"3000": {"import_per_s": 40.0}})
-    run("2026-01-03-sqlite.json", "sqlite", 100_000, 52.0, search_cold_p95_ms=300.0)
-    run("2026-01-04-sqlite-reused.json", "sqlite", 100_000, 1.0)  # pages only: left out
-    run("2026-01-03-postgresql.json", "postgresql", 100_000, 30.0)
+    run("a-sqlite-n10000.json", "sqlite", 10_000, "2026-01-01", import_per_s=50.0)
+    run("b-sqlite-n10000.json", "sqlite", 10_000, "2026-01-02", import_per_s=60.0)  # later: counts
+    run(
+        "b-sqlite-n30000.json",
+        "sqlite",
+        30_000,
+        "2026-01-02",
+        import_per_s=55.0,
+        scaling={"3000": {"import_per_s": 40.0}},
+    )
+    run("c-sqlite.json", "sqlite", 100_000, "2026-01-03", import_per_s=52.0, search_cold_p95_ms=300.0)
+    # a pages-only rerun: new page figures, no import rate
+    run("c-sqlite-reused.json", "sqlite", 100_000, "2026-01-04", import_per_s=None, search_cold_p95_ms=200.0)
+    run("c-postgresql.json", "postgresql", 100_000, "2026-01-03", import_per_s=30.0)
 
     series = report.scaling_series(tmp_path, "sqlite")
     assert {n: point["import_per_s"] for n, point in series.items()} == {
@@ -109,7 +118,7 @@ def test_the_scaling_series_gathers_runs_of_one_size_at_a_time_newest_first(tmp_
         "30000": 55.0,
         "100000": 52.0,
     }
-    assert series["100000"] == {"import_per_s": 52.0, "search_cold_p95_ms": 300.0, "browse_p95_ms": None}
+    assert series["100000"] == {"import_per_s": 52.0, "search_cold_p95_ms": 200.0, "browse_p95_ms": None}
     assert list(report.scaling_series(tmp_path, "postgresql")) == ["100000"]
 
 
@@ -146,3 +155,15 @@ def test_a_load_client_counts_requests_cache_verdicts_and_error_kinds():
     assert len(part["ms"]) == 4
     assert (part["hits"], part["misses"], part["errors"]) == (2, 1, 1)
     assert part["error_kinds"] == {"HTTP 404": 1}
+
+
+def test_a_request_that_gets_no_answer_is_a_timeout_not_the_end_of_the_run():
+    import socket
+
+    from bench.run import Run
+
+    with socket.socket() as silent:  # accepts connections, never answers
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        ms, status, size = Run.fetch(f"http://127.0.0.1:{silent.getsockname()[1]}/cari/?q=pilkada", timeout=0.5)
+    assert (status, size) == ("timeout", 0) and ms >= 500

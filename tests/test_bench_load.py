@@ -165,5 +165,7 @@ def test_a_request_that_gets_no_answer_is_a_timeout_not_the_end_of_the_run():
     with socket.socket() as silent:  # accepts connections, never answers
         silent.bind(("127.0.0.1", 0))
         silent.listen()
-        ms, status, size = Run.fetch(f"http://127.0.0.1:{silent.getsockname()[1]}/cari/?q=pilkada", timeout=0.5)
+        ms, status, size = Run.fetch(
+            f"http://127.0.0.1:{silent.getsockname()[1]}/cari/?q=pilkada", timeout=0.5
+        )
     assert (status, size) == ("timeout", 0) and ms >= 500

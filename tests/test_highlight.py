@@ -80,7 +80,22 @@ def test_the_article_page_marks_what_the_search_snippet_marked(client, make_arti
 
 def affixed_forms(root):
     """The forms Indonesian makes of a root with its prefixes and suffixes, real words or not."""
-    prefixes = ["", "me", "mem", "men", "meng", "meny", "pe", "pem", "pen", "peng", "peny", "ber", "be", "ter"]
+    prefixes = [
+        "",
+        "me",
+        "mem",
+        "men",
+        "meng",
+        "meny",
+        "pe",
+        "pem",
+        "pen",
+        "peng",
+        "peny",
+        "ber",
+        "be",
+        "ter",
+    ]
     prefixes += ["di", "ke", "se", "per", "memper", "diper", "pember", "keber", "penge", "menge"]
     suffixes = ["", "kan", "an", "i", "nya", "lah", "kah", "kannya", "annya", "ilah"]
     # a prefix rule drops or changes the root's first letter: memukul, menulis, menyapu, mengirim

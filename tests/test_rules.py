@@ -268,4 +268,6 @@ def test_the_article_page_and_the_export_list_an_articles_pairs_alike_unnumbered
     assert [p["head"] for p in exported["pairs"]] == heads_in_order
     page = client.get(f"/artikel/{article_id}/").content.decode()
     page = page[page.index('id="pairs-heading"') :]
-    assert [page.index(head) for head in heads_in_order] == sorted(page.index(head) for head in heads_in_order)
+    assert [page.index(head) for head in heads_in_order] == sorted(
+        page.index(head) for head in heads_in_order
+    )

@@ -89,3 +89,15 @@ def test_production_settings_pass_the_deployment_check():
         text=True,
     )
     assert result.returncode == 0, result.stderr + result.stdout
+
+
+@pytest.mark.django_db
+def test_postgresql_connections_plan_without_jit():
+    """JIT compiled the related-articles query for a second before running it for a tenth."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("a PostgreSQL setting")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"

@@ -29,7 +29,7 @@ class ArchiveAdminSite(admin.AdminSite):
         index_waiting, index_waiting_since = outbox.status()
         extra_context = {
             **(extra_context or {}),
-            "review_counts": [(KINDS[kind][2], n) for kind, n in counts.items()],
+            "review_counts": [(KINDS[kind][1], n) for kind, n in counts.items()],
             "review_total": sum(counts.values()),
             "index_waiting": index_waiting,
             "index_waiting_since": index_waiting_since,

@@ -17,12 +17,7 @@ RELATED_MIN_SHARED = 1  # people, organisations, events or pairs named in both a
 # More-like-this costs seconds on a large Whoosh index; an article's neighbours rarely change.
 RELATED_CACHE_SECONDS = 24 * 60 * 60
 # what two articles may name in common: a region alone is not enough
-FIELDS = [
-    (PersonTag, "person_id"),
-    (OrganizationTag, "organization_id"),
-    (EventTag, "event_id"),
-    (PairTag, "pair_id"),
-]
+SHARED = (PersonTag, OrganizationTag, EventTag, PairTag)
 
 
 def related_articles(article):
@@ -67,7 +62,8 @@ def _sharing_entities(article):
     those sharing the most first (then regions, then the newest): the bar an article must clear to
     be called related. A region alone is not enough: in a regional archive most articles share one."""
     scores, sharing = [], Q()
-    for model, field in FIELDS:
+    for model in SHARED:
+        field = f"{model.ENTITY}_id"
         mine = model.objects.live().filter(article=article).values(field)
         tags = model.objects.live().filter(**{f"{field}__in": mine})
         scores.append(_count(tags.filter(article=OuterRef("pk"))))

@@ -28,18 +28,18 @@ from articles.models import (
 )
 
 KINDS = {
-    "person": (PersonTag, "person", _("Tokoh")),
-    "region": (RegionTag, "region", _("Wilayah")),
-    "organization": (OrganizationTag, "organization", _("Lembaga")),
-    "event": (EventTag, "event", _("Peristiwa")),
-    "pair": (PairTag, "pair", _("Paslon")),
+    "person": (PersonTag, _("Tokoh")),
+    "region": (RegionTag, _("Wilayah")),
+    "organization": (OrganizationTag, _("Lembaga")),
+    "event": (EventTag, _("Peristiwa")),
+    "pair": (PairTag, _("Paslon")),
 }
 # the entity's name for "per entitas"
 NAME = {"pair": "pair__head__name"}
 
 
 def waiting_counts():
-    return {kind: model.objects.suggested().count() for kind, (model, _field, _label) in KINDS.items()}
+    return {kind: model.objects.suggested().count() for kind, (model, _label) in KINDS.items()}
 
 
 def other_names(entity):
@@ -83,7 +83,9 @@ class NameAutocomplete(AutocompleteSelect):
 
 
 class QueueFilter(forms.Form):
-    kind = forms.ChoiceField(label=_("Jenis"), choices=[(k, v[2]) for k, v in KINDS.items()], required=False)
+    kind = forms.ChoiceField(
+        label=_("Jenis"), choices=[(k, label) for k, (_model, label) in KINDS.items()], required=False
+    )
     region = RegionField(help_text=_("Ketik sebagian nama lalu pilih; provinsi mencakup kabupaten/kotanya."))
     outlet = forms.CharField(label=_("Media"), required=False, max_length=120)
     min_confidence = forms.FloatField(label=_("Keyakinan minimum"), required=False, min_value=0, max_value=1)
@@ -115,7 +117,8 @@ class QueueFilter(forms.Form):
     def tags(self):
         data = self.cleaned_data
         kind = data.get("kind") or "person"
-        model, field, _ = KINDS[kind]
+        model, _label = KINDS[kind]
+        field = model.ENTITY
         tags = model.objects.suggested().with_entities().select_related("article", "article__outlet")
         if data.get("region"):
             tags = tags.filter(
@@ -133,18 +136,19 @@ class QueueFilter(forms.Form):
             "entity": [NAME.get(kind, f"{field}__name"), "article_id"],
             "confidence": ["-confidence", "pk"],
         }.get(data.get("order"), ["-article_id", "-confidence", "pk"])
-        return kind, model, field, tags.order_by(*order)
+        return kind, model, tags.order_by(*order)
 
 
 def review_queue(request, admin_site):
     form = QueueFilter(request.GET or None, admin_site)
     if form.is_bound and not form.is_valid():
-        kind, model, field, tags = "person", PersonTag, "person", PersonTag.objects.none()
+        kind, model, tags = "person", PersonTag, PersonTag.objects.none()
     else:
         if not form.is_bound:
             form = QueueFilter({}, admin_site)
             form.is_valid()
-        kind, model, field, tags = form.tags()
+        kind, model, tags = form.tags()
+    field = model.ENTITY
     opts = model._meta
     if not request.user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
         raise PermissionDenied
@@ -182,7 +186,7 @@ def review_queue(request, admin_site):
         "field": field,
         "page": page,
         "rows": [(tag, getattr(tag, field), _evidence(tag, getattr(tag, field))) for tag in page],
-        "tabs": [(k, label, counts[k]) for k, (_model, _field, label) in KINDS.items()],
+        "tabs": [(k, label, counts[k]) for k, (_model, label) in KINDS.items()],
         "query": request.GET.urlencode(),
     }
     return TemplateResponse(request, "admin/review_queue.html", context)

@@ -416,9 +416,8 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
         searcher = self.searcher()
         readers = [sub.reader() for sub, _ in searcher.leaf_searchers()]
         for reader in readers:
-            if reader.is_atomic() and hasattr(reader, "_perdoc"):
-                for name in scored_fields:
-                    per_segment(reader, name, field_lengths)
+            for name in scored_fields:
+                per_segment(reader, name, field_lengths)
             for name in sort_fields:
                 per_segment(reader, name, column_values)
         for name in facet_fields:

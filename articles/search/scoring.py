@@ -14,8 +14,10 @@ from articles.search.segments import per_segment
 
 
 def field_lengths(reader, fieldname):
-    """Each document's length of the field, as Whoosh 2.7's doc_field_length gives it, or None."""
-    column = reader._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+    """Each document's length of the field, as Whoosh 2.7's doc_field_length gives it, or None (a
+    reader without per-document columns, or a field without lengths)."""
+    perdoc = getattr(reader, "_perdoc", None)
+    column = perdoc and perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
     if column is None:
         return None
     return [byte_to_length(b) if b else None for b in column]
@@ -25,7 +27,7 @@ class BM25F(scoring.BM25F):
     def scorer(self, searcher, fieldname, text, qf=1):
         scorer = super().scorer(searcher, fieldname, text, qf=qf)
         reader = searcher.reader()
-        if isinstance(scorer, scoring.BM25FScorer) and reader.is_atomic() and hasattr(reader, "_perdoc"):
+        if isinstance(scorer, scoring.BM25FScorer) and reader.is_atomic():
             lengths = per_segment(reader, fieldname, field_lengths)
             if lengths is not None:
                 scorer.dfl = lengths.__getitem__

@@ -8,7 +8,7 @@ class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from articles import signals
+        from articles import checks, signals  # noqa: F401 (checks registers itself)
 
         signals.connect()
 

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.test import override_settings
 from django.utils.text import slugify
 
-from articles.models import Article, Contest, Outlet, Person, PersonTag, Region, RegionTag
+from articles.models import Article, Outlet, Person, PersonTag, Region, RegionTag
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -243,39 +243,14 @@ def browser(allow_orm_beside_playwright):
 
 
 @pytest.fixture
-def migrate_to(transactional_db):
-    """migrate_to(("articles", "0005_…")) → the apps of that state; the schema is brought back to the
-    latest migrations afterwards, so later tests see the tables they expect."""
-    from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
-
-    def migrate(target):
-        executor = MigrationExecutor(connection)
-        executor.migrate([target])
-        return executor.loader.project_state([target]).apps
-
-    yield migrate
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
-
-
-@pytest.fixture
 def browser_editor(db):
     """The editor "redaksi" for a transactional browser test, with the migrations' data refilled
     (a transactional test's flush empties the tables the data migrations filled)."""
-    from importlib import import_module
-
-    from django.apps import apps
     from django.contrib.auth.models import Group, User
 
-    if not Region.objects.exists():
-        import_module("articles.migrations.0002_load_regions").load_regions(apps, None)
-    if not Group.objects.filter(name="Editor").exists():
-        import_module("articles.migrations.0003_editor_group").create_editor_group(apps, None)
-    contests = import_module("articles.migrations.0008_load_contests")
-    if not Contest.objects.exists():
-        contests.load_contests(apps, None)
-    contests.grant_editors(apps, None)
+    from tests.starting_data import refill
+
+    refill()
     editor = User.objects.create_user("redaksi", password="kata-sandi-redaksi-2024", is_staff=True)
     editor.groups.add(Group.objects.get(name="Editor"))
     return editor

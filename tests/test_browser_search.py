@@ -4,11 +4,11 @@ match."""
 import csv
 import io
 import os
-from importlib import import_module
 
 import pytest
 
 from tests.browse_data import build_archive
+from tests.starting_data import refill_regions
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -18,13 +18,9 @@ SCREENSHOTS = os.environ.get("SCREENSHOT_DIR")  # set it to look at the screens 
 
 @pytest.fixture
 def site(search_index):
-    from django.apps import apps
     from django.core.cache import cache
 
-    from articles.models import Region
-
-    if not Region.objects.exists():
-        import_module("articles.migrations.0002_load_regions").load_regions(apps, None)
+    refill_regions()
     cache.clear()
     built = build_archive()
     search_index.update()

@@ -1,10 +1,9 @@
 """The pages people click, in a real browser: Debian's chromium driven by Playwright."""
 
-from importlib import import_module
-
 import pytest
 
 from tests.browse_data import build_archive
+from tests.starting_data import refill_regions
 
 # live_server needs committed data, so these tests are transactional (pytest-django runs them last).
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -24,16 +23,11 @@ def page(browser):
 
 @pytest.fixture
 def site():
-    from django.apps import apps
     from django.core.cache import cache
 
-    from articles.models import Region
-
-    # A transactional test's flush empties every table, including the regions that the data
-    # migration loaded; load them again the way the migration does. (serialized_rollback is no
-    # help: after another transactional test's flush it collides with recreated content types.)
-    if not Region.objects.exists():
-        import_module("articles.migrations.0002_load_regions").load_regions(apps, None)
+    # serialized_rollback is no help here: after another transactional test's flush it collides
+    # with recreated content types.
+    refill_regions()
     cache.clear()
     return build_archive()
 

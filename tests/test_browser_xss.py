@@ -7,7 +7,6 @@ checked apart: the templates' escaping (the text and the missing elements) and t
 Content-Security-Policy (reported violations, and a `javascript:` link that must not run).
 """
 
-from importlib import import_module
 from urllib.parse import quote
 
 import pytest
@@ -27,6 +26,7 @@ from articles.models import (
     Region,
     RegionTag,
 )
+from tests.starting_data import refill_regions
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -91,14 +91,10 @@ def watched(browser):
 @pytest.fixture
 def hostile(search_index):
     """One article whose every shown field carries a payload, tagged with entities that do too."""
-    if not Region.objects.exists():
-        # serialized_rollback restores nothing once Playwright's event loop runs in this thread (the
-        # ORM's connection is then another object than the one holding the serialized data), so the
-        # regions that the data migration loaded are put back here after the previous test's flush.
-        from django.apps import apps
-
-        load_regions = import_module("articles.migrations.0002_load_regions").load_regions
-        load_regions(apps, None)
+    # serialized_rollback restores nothing once Playwright's event loop runs in this thread (the
+    # ORM's connection is then another object than the one holding the serialized data), so the
+    # regions that the migration loaded are put back here after the previous test's flush.
+    refill_regions()
     outlet = Outlet.objects.create(name=PAYLOADS["outlet"], slug="media-xss")
     article = Article.objects.create(
         title=PAYLOADS["title"],

@@ -35,11 +35,11 @@ from whoosh.fields import ID as WHOOSH_ID
 from whoosh.index import EmptyIndexError
 from whoosh.matching import RequireMatcher
 from whoosh.qparser import FuzzyTermPlugin, QueryParser
-from whoosh.searching import ResultsPage
+from whoosh.searching import Results, ResultsPage
 from whoosh.support.relativedelta import relativedelta
 from whoosh.util.times import datetime_to_long
 
-from articles.search import result_cache
+from articles.search import result_cache, term_at_a_time
 from articles.search.analysis import fold
 from articles.search.phrase import adjacent_words
 from articles.search.query import parse
@@ -111,6 +111,18 @@ class _EveryMatch(collectors.WrappingCollector):
         return len(self.docs)
 
 
+class _Collected(Results):
+    """Whoosh's Results for a page collected term at a time: the top documents, and the number of
+    all of them (Whoosh's own would run the query again to count them)."""
+
+    def __init__(self, searcher, query, top, total):
+        super().__init__(searcher, query, top)
+        self.total = total
+
+    def __len__(self):
+        return self.total
+
+
 class Require(wq.Require):
     """Documents of the first query that the second also matches, scored by the first alone. Whoosh
     2.7's own Require builds an AndNot matcher, the opposite; this one builds the RequireMatcher."""
@@ -126,7 +138,7 @@ def facet_counts(searcher, docs, fieldnames):
     Per segment, the matches become a boolean mask, and each field's values are counted with one
     bincount over the segment's doc values in global ordinals (segments.global_ordinals): no Python
     step per match or per value."""
-    docs = np.sort(np.fromiter(docs, dtype=np.int64, count=len(docs)))
+    docs = np.sort(np.asarray(docs, dtype=np.int64))
     readers, masks = [], []
     for subsearcher, offset in searcher.leaf_searchers():
         reader = subsearcher.reader()
@@ -459,21 +471,21 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
         if parsed is wq.NullQuery:  # only stopwords: nothing to look for
             return {"results": [], "hits": 0}
         filters = self._filters(narrow_queries, models, limit_to_registered_models)
-        every, raw_page, past_end = self._collect(
+        docs, raw_page, past_end = self._collect(
             searcher, parsed, filters, sort_by, reverse, start_offset, end_offset
         )
         results = self._process_results(raw_page, query_string=query_string, result_class=result_class)
-        results["hits"] = len(every.docs)  # kept past the end: the page says how many there are
+        results["hits"] = len(docs)  # kept past the end: the page says how many there are
         if past_end:
             results["results"] = []
         if facets or date_facets or query_facets:
             results["facets"] = {
-                "fields": facet_counts(searcher, every.docs, list(facets or ())),
+                "fields": facet_counts(searcher, docs, list(facets or ())),
                 "dates": {
-                    name: self._date_facet(searcher, every.docs, name, **options)
+                    name: self._date_facet(searcher, docs, name, **options)
                     for name, options in (date_facets or {}).items()
                 },
-                "queries": self._query_facets(searcher, every.docs, query_facets or ()),
+                "queries": self._query_facets(searcher, docs, query_facets or ()),
             }
         if self.include_spelling or (spelling_query and not results["hits"]):
             results["spelling_suggestion"] = self.create_spelling_suggestion(spelling_query or query_string)
@@ -517,9 +529,9 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
             # narrower side (a page's few candidates) instead of scoring every document that shares
             # a common word with this one; Require scores by the key terms alone.
             query = Require(query, wq.And(filters))
-        every, raw_page, past_end = self._collect(searcher, query, [], None, False, start_offset, end_offset)
+        docs, raw_page, past_end = self._collect(searcher, query, [], None, False, start_offset, end_offset)
         results = self._process_results(raw_page, result_class=result_class)
-        results["hits"] = len(every.docs)
+        results["hits"] = len(docs)
         if past_end:
             results["results"] = []
         return results
@@ -560,23 +572,41 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
         return filters
 
     def _collect(self, searcher, query, filters, sort_by, reverse, start_offset, end_offset):
-        """One pass over the matches: the top of the page (a heap, or the sort order) and every
-        matching document's number, from which the total and the facets are counted.
-        Returns (the collector of every match, the requested page)."""
+        """Every matching document's number, from which the total and the facets are counted, and
+        the requested page (the top by score, or by the sort order).
+        Returns (the numbers, the page, whether the page is past the end)."""
         page_num, page_length = self.calculate_page(start_offset, end_offset)
         limit = page_num * page_length
-        if len(sort_by or ()) == 1 and sort_by[0] in self.schema and self.schema[sort_by[0]].column_type:
+        query = column_ranges(adjacent_words(query))
+        filtered = column_ranges(wq.And(filters)) if filters else None
+        column_sort = (
+            len(sort_by or ()) == 1 and sort_by[0] in self.schema and self.schema[sort_by[0]].column_type
+        )
+        if column_sort or not sort_by:
+            try:
+                docs, top = term_at_a_time.collect(
+                    searcher, query, filtered, limit, sort=(sort_by[0], reverse) if sort_by else None
+                )
+            except term_at_a_time.Unsupported:
+                pass
+            else:
+                raw_page = ResultsPage(_Collected(searcher, query, top, len(docs)), page_num, page_length)
+                return docs, raw_page, raw_page.pagenum < page_num
+        if column_sort:
             top = ColumnSort(sort_by[0], limit, reverse)
         elif sort_by:
             top = collectors.SortingCollector(sort_by, limit=limit, reverse=reverse)
         else:
-            top = collectors.TopCollector(limit, usequality=False)  # every match is visited anyway
+            # Every match is visited anyway; and without replace=0, once the page is full Whoosh drops
+            # the parts of the query that cannot reach it (a word only in titles) from the matches
+            # _EveryMatch counts.
+            top = collectors.TopCollector(limit, usequality=False, replace=0)
         every = _EveryMatch(top)
-        collector = collectors.FilterCollector(every, column_ranges(wq.And(filters))) if filters else every
-        searcher.search_with_collector(column_ranges(adjacent_words(query)), collector)
+        collector = collectors.FilterCollector(every, filtered) if filters else every
+        searcher.search_with_collector(query, collector)
         raw_page = ResultsPage(collector.results(), page_num, page_length)
         # Whoosh serves the last page for a page past the end: the caller shows nothing there.
-        return every, raw_page, raw_page.pagenum < page_num
+        return every.docs, raw_page, raw_page.pagenum < page_num
 
     def _date_facet(self, searcher, docs, fieldname, start_date, end_date, gap_by, gap_amount=1):
         """[((start, end), count), …] of the documents in each gap from start_date to end_date, then

@@ -4,26 +4,35 @@ Whoosh matches a NumericRange by expanding it into the union of every indexed te
 merged document by document in Python. The search form's date filter is two open-ended ranges
 ("from" and "to"), each of which covers most of the archive, so the expansion walks most of the
 index. `ColumnRange` instead keeps, per segment, the column's values sorted with their document
-numbers and cuts the range out of them with two bisections.
+numbers and cuts the range out of them with two binary searches.
 """
 
-from bisect import bisect_left, bisect_right
-
+import numpy as np
 from whoosh import matching
 from whoosh import query as wq
 
 from articles.search.segments import column_values, per_segment
 
 
-def _sorted_column(reader, fieldname):
+def sorted_column(reader, fieldname):
     """The documents of one segment that have a value in the field, as (values, docnums) by value."""
     missing = reader.schema[fieldname].default  # what the column holds for a document without one
     column = per_segment(reader, fieldname, column_values)  # shared with the date sorts
-    present = sorted((v, d) for d, v in enumerate(column) if v != missing)
-    return [v for v, _ in present], [d for _, d in present]
+    docs = np.flatnonzero(column != missing)
+    docs = docs[np.argsort(column[docs], kind="stable")]
+    return column[docs], docs
 
 
 class ColumnRange(wq.NumericRange):
+    def bounds(self, values):
+        """(lo, hi): the slice of the sorted `values` inside the range."""
+        lo, hi = 0, len(values)
+        if self.start is not None:
+            lo = np.searchsorted(values, self.start, side="right" if self.startexcl else "left")
+        if self.end is not None:
+            hi = np.searchsorted(values, self.end, side="left" if self.endexcl else "right")
+        return lo, hi
+
     def matcher(self, searcher, context=None):
         reader = searcher.reader()
         # Whoosh searches segment by segment; anything else gets Whoosh's own range.
@@ -33,14 +42,9 @@ class ColumnRange(wq.NumericRange):
             or not reader.has_column(self.fieldname)
         ):
             return super().matcher(searcher, context)
-        values, docs = per_segment(reader, self.fieldname, _sorted_column)
-        lo = 0
-        if self.start is not None:
-            lo = (bisect_right if self.startexcl else bisect_left)(values, self.start)
-        hi = len(values)
-        if self.end is not None:
-            hi = (bisect_left if self.endexcl else bisect_right)(values, self.end)
-        ids = sorted(docs[lo:hi])
+        values, docs = per_segment(reader, self.fieldname, sorted_column)
+        lo, hi = self.bounds(values)
+        ids = np.sort(docs[lo:hi]).tolist()
         if reader.has_deletions():
             ids = [d for d in ids if not reader.is_deleted(d)]
         if not ids:

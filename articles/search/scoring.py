@@ -1,4 +1,4 @@
-"""BM25F with each segment's field lengths read once into a list.
+"""BM25F with each segment's field lengths read once into an array.
 
 BM25 needs every matching document's field length. Whoosh reads it from the segment's length column
 one document at a time: a seek and a read per hit on an index opened without mmap (see
@@ -6,6 +6,7 @@ storage.file_storage), a large share of a search for a common word. The lengths 
 change, so they are read once per process and kept.
 """
 
+import numpy as np
 from whoosh import scoring
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.util.numeric import byte_to_length
@@ -14,13 +15,13 @@ from articles.search.segments import per_segment
 
 
 def field_lengths(reader, fieldname):
-    """Each document's length of the field, as Whoosh 2.7's doc_field_length gives it, or None (a
-    reader without per-document columns, or a field without lengths)."""
+    """Each document's length of the field as an array, as Whoosh 2.7's doc_field_length gives it
+    (0 for none), or None (a reader without per-document columns, or a field without lengths)."""
     perdoc = getattr(reader, "_perdoc", None)
     column = perdoc and perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
     if column is None:
         return None
-    return [byte_to_length(b) if b else None for b in column]
+    return np.array([byte_to_length(b) if b else 0 for b in column], dtype=np.float64)
 
 
 class BM25F(scoring.BM25F):

@@ -16,8 +16,13 @@ MAX_ENTRIES = 256  # more means segments merged away or older index generations:
 
 
 def column_values(reader, fieldname):
-    """Each document's value in the field's sortable column, as Whoosh sorts on it, by number."""
-    return list(reader.column_reader(fieldname, translate=False))
+    """Each document's value in the field's sortable column, as Whoosh sorts on it, by number: for a
+    date, microseconds as unsigned 64-bit integers (the column's 2**64-1 marks no date; as a float
+    it would round nearby dates together); any other column as objects."""
+    values = list(reader.column_reader(fieldname, translate=False))
+    if all(type(v) is int and v >= 0 for v in values):
+        return np.array(values, dtype=np.uint64)
+    return np.array(values, dtype=object)
 
 
 @dataclass(frozen=True)

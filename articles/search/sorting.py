@@ -31,7 +31,7 @@ class ColumnSort(collectors.Collector):
         self.keys = per_segment(subsearcher.reader(), self.fieldname, column_values)
 
     def collect(self, sub_docnum):
-        key = self.keys[sub_docnum]
+        key = self.keys[sub_docnum].item()
         (self.without if key == self.missing else self.items).append((key, self.offset + sub_docnum))
 
     def count(self):

@@ -11,6 +11,8 @@ def haystack_connection(backend, whoosh_path, url, index_name):
             "PATH": str(whoosh_path),
             "INCLUDE_SPELLING": False,  # suggestions are asked for only when a query finds nothing
             "SPELLING_FIELD": "text_exact",  # the document's words, unstemmed
+            # Quoted phrases search the unstemmed field: its word pairs are indexed as terms too.
+            "PHRASE_FIELDS": ["text_exact"],
             # The document field is not stored (the index stays small): related articles read the
             # stored title and body instead.
             "MORE_LIKE_THIS_FIELDS": ["title", "body"],

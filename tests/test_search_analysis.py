@@ -4,7 +4,7 @@ import pickle
 
 import pytest
 
-from articles.search.analysis import analyze, exact_analyzer, indonesian_analyzer
+from articles.search.analysis import WordPairFilter, analyze, exact_analyzer, indonesian_analyzer, word_pairs
 
 
 def test_pencalonan_and_mencalonkan_share_a_stem():
@@ -62,3 +62,15 @@ def test_stemming_keeps_no_cache_beyond_its_bounded_one():
     assert analysis.stem("pencalonan") == analysis.stem("mencalonkan") == "calon"
     assert not isinstance(analysis._stemmer, CachedStemmer)  # its ArrayCache has no bound
     assert analysis.stem.cache_info().maxsize == 200_000
+
+
+def test_word_pairs_join_adjacent_words_as_written_and_as_a_phrase_asks_for_them():
+    pairs = exact_analyzer() | WordPairFilter()
+    assert [t.text for t in pairs("Walikota Bandung dilantik")] == [
+        "wali kota",
+        "kota bandung",
+        "bandung dilantik",
+    ]
+    assert [t.text for t in pairs("Bandung")] == []
+    assert word_pairs(["wakil", "wali", "kota"]) == ["wakil wali", "wali kota"]
+    assert pickle.loads(pickle.dumps(pairs)) == pairs  # analyzers are pickled into the index

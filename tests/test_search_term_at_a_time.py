@@ -13,7 +13,7 @@ from whoosh.qparser import QueryParser
 
 from articles.search import term_at_a_time
 from articles.search.analysis import exact_analyzer, indonesian_analyzer
-from articles.search.backend import Require
+from articles.search.backend import Require, WordPairs
 from articles.search.phrase import adjacent_words
 from articles.search.query import parse, to_query_string
 from articles.search.ranges import column_ranges
@@ -48,6 +48,7 @@ def searcher(tmp_path_factory):
         text=TEXT(analyzer=indonesian_analyzer()),
         title=TEXT(analyzer=indonesian_analyzer(), field_boost=2.0),
         text_exact=TEXT(analyzer=exact_analyzer()),
+        text_exact_pairs=WordPairs(exact_analyzer()),
         region=KEYWORD(commas=True, scorable=True),
         published=DATETIME(sortable=True),
     )
@@ -63,6 +64,8 @@ def searcher(tmp_path_factory):
                 "text": body,
                 "title": _text(rng, rng.randint(2, 8)),
                 "text_exact": body,
+                # the first segment as one written before the field had its word pairs
+                **({"text_exact_pairs": body} if segment else {}),
                 "region": ",".join(rng.sample(REGIONS, rng.randint(0, 2))),
             }
             if n % 7:  # every seventh article is undated
@@ -164,3 +167,17 @@ def test_everything_sorted_is_every_live_document_in_the_column_order(searcher):
 def test_a_query_it_does_not_evaluate_is_refused_so_whoosh_answers_it(searcher):
     with pytest.raises(term_at_a_time.Unsupported):
         term_at_a_time.collect(searcher, wq.Prefix("text_exact", "pemil"), None, 10)
+
+
+def test_a_two_word_phrase_is_read_from_its_word_pair_where_the_segment_has_pairs(searcher, monkeypatch):
+    query = parsed(searcher, '"ketua kpu"')
+    expected = [term_at_a_time.evaluate(sub, query).ids for sub, _ in searcher.leaf_searchers()]
+
+    def no_positions(values):
+        raise AssertionError("positions decoded")
+
+    monkeypatch.setattr(term_at_a_time, "_positions", no_positions)
+    for (sub, _), ids in list(zip(searcher.leaf_searchers(), expected, strict=True))[1:]:
+        assert term_at_a_time.evaluate(sub, query).ids.tolist() == ids.tolist() != []
+    with pytest.raises(AssertionError, match="positions decoded"):  # the first segment has no pairs
+        term_at_a_time.evaluate(searcher.leaf_searchers()[0][0], query)

@@ -7,6 +7,7 @@ live in a module constant.
 """
 
 from functools import lru_cache
+from itertools import pairwise
 
 from whoosh.analysis import CharsetFilter, Filter, LowercaseFilter, RegexTokenizer, StopFilter
 from whoosh.support.charset import accent_map
@@ -100,6 +101,36 @@ class VariantFilter(Filter):
                     t.pos = base + i
                 yield t
             shift += len(words) - 1
+
+
+class WordPairFilter(Filter):
+    """Each two adjacent words as one token, "ketua kpu": a phrase's word pairs become terms, so the
+    documents holding a two-word phrase are one posting list (Elasticsearch's index_phrases)."""
+
+    def __eq__(self, other):
+        return other is not None and self.__class__ is other.__class__
+
+    def __hash__(self):
+        return hash(self.__class__)
+
+    def __call__(self, tokens):
+        previous = None
+        for t in tokens:
+            word = t.text
+            if previous is not None:
+                t.text = f"{previous} {word}"
+                yield t
+            previous = word
+
+
+def pairs_field(name):
+    """The index field that holds the word pairs of the phrase field `name`."""
+    return f"{name}_pairs"
+
+
+def word_pairs(words):
+    """The pair terms WordPairFilter makes of a phrase's words."""
+    return [f"{a} {b}" for a, b in pairwise(words)]
 
 
 def indonesian_analyzer():

@@ -28,9 +28,9 @@ from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, 
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 from haystack.exceptions import SearchBackendError, SkipDocument
 from haystack.utils import get_identifier, get_model_ct
-from whoosh import collectors
+from whoosh import collectors, formats
 from whoosh import query as wq
-from whoosh.fields import DATETIME, KEYWORD, STORED, TEXT
+from whoosh.fields import DATETIME, KEYWORD, STORED, TEXT, FieldType
 from whoosh.fields import ID as WHOOSH_ID
 from whoosh.index import EmptyIndexError
 from whoosh.matching import RequireMatcher
@@ -40,7 +40,7 @@ from whoosh.support.relativedelta import relativedelta
 from whoosh.util.times import datetime_to_long
 
 from articles.search import result_cache, term_at_a_time
-from articles.search.analysis import fold
+from articles.search.analysis import WordPairFilter, fold, pairs_field
 from articles.search.phrase import adjacent_words
 from articles.search.query import parse
 from articles.search.ranges import column_ranges
@@ -75,6 +75,15 @@ def utc_naive(value):
 def _as_datetime(value):
     """A date as its midnight; a datetime unchanged (a date facet's bounds may be either)."""
     return value if isinstance(value, datetime) else datetime.combine(value, time.min)
+
+
+class WordPairs(FieldType):
+    """A phrase field's adjacent word pairs as terms (PHRASE_FIELDS), present or absent: no
+    frequencies, positions or lengths, so its postings are document numbers only. A search reads
+    them for the documents that hold a phrase (articles/search/term_at_a_time.py)."""
+
+    def __init__(self, analyzer):
+        super().__init__(formats.Existence(), analyzer=analyzer | WordPairFilter(), scorable=False)
 
 
 class RangeDATETIME(DATETIME):
@@ -177,6 +186,7 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
         self.folder = IndexFolder(self.path)
         self.spelling_field = connection_options.get("SPELLING_FIELD")  # default: the document field
         self.more_like_this_fields = connection_options.get("MORE_LIKE_THIS_FIELDS")
+        self.phrase_fields = connection_options.get("PHRASE_FIELDS", [])
         self.generation = None
         self._searcher = None
 
@@ -265,6 +275,9 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
                 continue
             schema.remove(name)
             schema.add(name, new)
+        for name in self.phrase_fields:
+            if name in schema:
+                schema.add(pairs_field(name), WordPairs(schema[name].analyzer))
         return content_field_name, schema
 
     # Writing -----------------------------------------------------------------------------------------
@@ -277,6 +290,9 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
                 continue
             doc = {key: self._from_python(value) for key, value in doc.items()}
             doc.pop("boost", None)  # document boosts are not supported by Whoosh 2.5+
+            for name in self.phrase_fields:
+                if name in doc:
+                    doc[pairs_field(name)] = doc[name]
             yield doc
 
     @staticmethod
@@ -422,7 +438,8 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
 
     def warm(self, scored_fields=(), facet_fields=(), sort_fields=()):
         """Build, per segment, what searches read besides the postings: the scored fields'
-        lengths (BM25F), the facet fields' doc values in global ordinals, the sort fields' columns.
+        lengths (BM25F), the facet fields' doc values in global ordinals, the sort fields' columns,
+        whether the phrase fields have their word pairs.
         Native engines do this as a segment opens (Elasticsearch's eager_global_ordinals); here a
         web worker does it as it starts, so that its first searches do not pay for it."""
         searcher = self.searcher()
@@ -432,6 +449,8 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
                 per_segment(reader, name, field_lengths)
             for name in sort_fields:
                 per_segment(reader, name, column_values)
+            for name in self.phrase_fields:
+                per_segment(reader, name, term_at_a_time.has_pairs)
         for name in facet_fields:
             global_ordinals(readers, name)
 

@@ -12,15 +12,17 @@ path; so does a posting list in a format other than the Whoosh 3 codec's blocks.
 """
 
 from bisect import insort
+from itertools import chain
 from pickle import loads
 from typing import NamedTuple
 from zlib import decompress
 
 import numpy as np
+from whoosh import formats, scoring
 from whoosh import query as wq
-from whoosh import scoring
 from whoosh.codec.whoosh3 import W3LeafMatcher
 
+from articles.search.analysis import pairs_field, word_pairs
 from articles.search.phrase import AdjacentWords
 from articles.search.ranges import ColumnRange, sorted_column
 from articles.search.scoring import field_lengths
@@ -82,25 +84,33 @@ class _Evaluation:
         if query.slop != 1 or len(query.words) < 2:
             raise Unsupported("phrase with slop")
         field = self.searcher.schema[query.fieldname] if query.fieldname in self.searcher.schema else None
-        if field is None or not field.format or not field.format.supports("positions"):
-            raise Unsupported("phrase on a field without positions")
-        lists = [self._postings(query.fieldname, word, values=True) for word in query.words]
+        if field is None or type(field.format) is not formats.Positions:
+            raise Unsupported("phrase on a field without Whoosh's positions format")
+        if per_segment(self.reader, query.fieldname, has_pairs):
+            candidates = self._holding_pairs(query)
+            if not len(candidates):
+                return Matches.none(self.scored)
+            check = len(query.words) > 2  # two words are their pair; more must still be in order
+        else:  # a segment written before the field had pairs: every document with all the words
+            candidates, check = None, True
+        lists = [self._postings(query.fieldname, word, values=check) for word in query.words]
         if any(postings is None for postings in lists):
             return Matches.none(self.scored)
-        common = lists[0][0]
-        for ids, _, _ in lists[1:]:
+        common = lists[0][0] if candidates is None else candidates
+        for ids, _, _ in lists[1:] if candidates is None else ():
             common = np.intersect1d(common, ids, assume_unique=True)
         if not len(common):
             return Matches.none(self.scored)
-        decode = field.format.decode_positions
         where = [np.searchsorted(ids, common) for ids, _, _ in lists]
-        keep = np.zeros(len(common), dtype=bool)
-        for i in range(len(common)):
-            following = [
-                set(decode(values[at[i]])) for (_, _, values), at in zip(lists[1:], where[1:], strict=True)
-            ]
-            starts = decode(lists[0][2][where[0][i]])
-            keep[i] = any(all(p + k in after for k, after in enumerate(following, 1)) for p in starts)
+        keep = np.ones(len(common), dtype=bool)
+        if check:
+            # A start position of the first word, as (candidate, position), that every later word
+            # has at its own offset: the words side by side, in order.
+            starts = _positions([lists[0][2][at] for at in where[0].tolist()])
+            for offset, ((_, _, values), at) in enumerate(zip(lists[1:], where[1:], strict=True), 1):
+                starts = np.intersect1d(starts, _positions([values[i] for i in at.tolist()]) - offset)
+            keep[:] = False
+            keep[starts >> 32] = True
         ids = common[keep]
         if not self.scored:
             return Matches(ids, None)
@@ -109,9 +119,21 @@ class _Evaluation:
             Matches(ids, self._bm25f(query.fieldname, word, ids, weights[at[keep]]))
             for word, (_, weights, _), at in zip(query.words, lists, where, strict=True)
         ]
-        sizes = [-len(word_ids) for word_ids, _, _ in lists] if len(words) > 2 else [0, 1]
+        sizes = [-self._size(wq.Term(query.fieldname, w)) for w in query.words] if len(words) > 2 else [0, 1]
         scores = _weighted_tree(words, sizes, _intersection).scores
         return Matches(ids, scores * query.boost if query.boost != 1.0 else scores)
+
+    def _holding_pairs(self, query):
+        """The documents that hold every adjacent pair of the phrase's words."""
+        holding = None
+        for pair in word_pairs(query.words):
+            postings = self._postings(pairs_field(query.fieldname), pair)
+            if postings is None:
+                return _NO_IDS
+            holding = (
+                postings[0] if holding is None else np.intersect1d(holding, postings[0], assume_unique=True)
+            )
+        return holding
 
     def column_range(self, query):
         reader = self.reader
@@ -252,6 +274,24 @@ HANDLERS = {
     wq.Every: _Evaluation.every,
     type(wq.NullQuery): _Evaluation.null,
 }
+
+
+def has_pairs(reader, fieldname):
+    """Whether this segment indexed the field's word pairs (PHRASE_FIELDS, articles/search/backend.py)."""
+    pairs = pairs_field(fieldname)
+    return pairs in reader.schema and any(True for _ in reader.lexicon(pairs))
+
+
+def _positions(values):
+    """Each candidate's positions of a word as one sorted array of candidate << 32 | position, from
+    the postings' values as Whoosh's Positions format writes them: a 4-byte count, then the pickled
+    list of gaps between positions."""
+    gaps = [loads(value[4:]) for value in values]
+    counts = np.fromiter(map(len, gaps), dtype=np.int64, count=len(gaps))
+    flat = np.fromiter(chain.from_iterable(gaps), dtype=np.int64, count=int(counts.sum()))
+    totals = np.cumsum(flat)
+    before = np.repeat(totals[np.cumsum(counts) - counts] - flat[np.cumsum(counts) - counts], counts)
+    return (np.repeat(np.arange(len(gaps), dtype=np.int64), counts) << 32) | (totals - before)
 
 
 def _weighted_tree(parts, weights, combine):

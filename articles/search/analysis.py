@@ -39,9 +39,8 @@ WORD_PATTERN = r"\w+"
 _stemmer = None
 
 
-@lru_cache(maxsize=200_000)
-def stem(word):
-    """The Sastrawi stem of one lower-case word (the word itself when Sastrawi returns nothing)."""
+def stemmer():
+    """The one Sastrawi stemmer of the process, loaded with its dictionary of root words on first use."""
     global _stemmer
     if _stemmer is None:
         from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary
@@ -49,10 +48,16 @@ def stem(word):
         from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
         # The plain stemmer, not the factory's CachedStemmer: that one keeps every word it ever saw,
-        # so a web worker highlighting article after article grew without bound. The LRU above
+        # so a web worker highlighting article after article grew without bound. The LRU below
         # is the one cache, and it has a size.
         _stemmer = Stemmer(ArrayDictionary(StemmerFactory().get_words()))
-    return _stemmer.stem(word) or word
+    return _stemmer
+
+
+@lru_cache(maxsize=200_000)
+def stem(word):
+    """The Sastrawi stem of one lower-case word (the word itself when Sastrawi returns nothing)."""
+    return stemmer().stem(word) or word
 
 
 class SastrawiStemFilter(Filter):

@@ -52,6 +52,13 @@ def test_field_facets_come_with_empty_date_and_query_facets(corpus):
     assert counts["dates"] == {} and counts["queries"] == {}
 
 
+def test_a_field_facet_with_a_limit_returns_its_most_frequent_values_only(corpus):
+    every = SearchQuerySet().all().facet("regions").facet_counts()["fields"]["regions"]
+    top = SearchQuerySet().all().facet("regions", limit=2).facet_counts()["fields"]["regions"]
+    assert len(every) > 2
+    assert top == every[:2]
+
+
 def test_more_like_this_keeps_the_querys_filters(corpus):
     related = SearchQuerySet().filter(regions="18").more_like_this(corpus.metro_run)
     ids = {int(r.pk) for r in related}

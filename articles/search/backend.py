@@ -141,8 +141,9 @@ class Require(wq.Require):
         return RequireMatcher(scored, self.b.matcher(searcher, searcher.boolean_context()))
 
 
-def facet_counts(searcher, docs, fieldnames):
-    """{field: [(value, count), …]} over the documents `docs` (global numbers), most frequent first.
+def facet_counts(searcher, docs, fieldnames, limits=None):
+    """{field: [(value, count), …]} over the documents `docs` (global numbers), most frequent first;
+    only the first `limits[field]` of a field given a limit.
 
     Per segment, the matches become a boolean mask, and each field's values are counted with one
     bincount over the segment's doc values in global ordinals (segments.global_ordinals): no Python
@@ -165,8 +166,16 @@ def facet_counts(searcher, docs, fieldnames):
             total += np.bincount(positions[matched[column.docs]], minlength=len(values))
         counted = np.flatnonzero(total)
         order = counted[np.lexsort((counted, -total[counted]))]  # by count, then value (sorted)
+        order = order[: (limits or {}).get(name)]
         counts[name] = list(zip(map(values.__getitem__, order.tolist()), total[order].tolist(), strict=True))
     return counts
+
+
+def _limits(facets):
+    """{field: the most values to return} from Haystack's facet options (`facet(name, limit=…)`)."""
+    if not isinstance(facets, dict):  # a plain list of names, as Haystack's own tests pass them
+        return {}
+    return {name: options.get("limit") for name, options in facets.items()}
 
 
 class IndonesianWhooshSearchQuery(WhooshSearchQuery):
@@ -499,7 +508,7 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
             results["results"] = []
         if facets or date_facets or query_facets:
             results["facets"] = {
-                "fields": facet_counts(searcher, docs, list(facets or ())),
+                "fields": facet_counts(searcher, docs, list(facets or ()), _limits(facets)),
                 "dates": {
                     name: self._date_facet(searcher, docs, name, **options)
                     for name, options in (date_facets or {}).items()

@@ -12,7 +12,7 @@ from haystack.utils import get_model_ct
 
 from articles.models import Article
 from articles.search.query import SEARCHED_FIELDS, parse, to_query_string
-from articles.search.results import Result, shaped
+from articles.search.results import FACET_LIMITS, Result, shaped
 
 log = logging.getLogger(__name__)
 
@@ -21,7 +21,16 @@ SORTS = {
     "newest": "-published",
     "oldest": "published",
 }
-FACETS = ("regions", "people", "outlet", "month", "contests", "pairs")
+# Each facet's index field and the list the page shows it as. The engine counts every value but
+# returns only as many as the page shows, and one more: an empty value is counted, never shown.
+FACETS = {
+    "regions": "region",
+    "people": "person",
+    "outlet": "outlet",
+    "month": "month",
+    "contests": "contest",
+    "pairs": "pair",
+}
 FILTERS = ("region", "person", "organization", "event", "outlet", "contest", "pair", "from", "to", "undated")
 
 
@@ -53,8 +62,8 @@ def build_queryset(data, parsed=None, using=None):
     Only Haystack's public API: `using` another connection (Solr, Elasticsearch) builds the same
     search for that engine."""
     sqs = matching(data, parsed, using)
-    for name in FACETS:
-        sqs = sqs.facet(name)
+    for name, shown in FACETS.items():
+        sqs = sqs.facet(name, limit=FACET_LIMITS[shown] + 1)
     return sqs
 
 

@@ -181,3 +181,19 @@ def test_a_two_word_phrase_is_read_from_its_word_pair_where_the_segment_has_pair
         assert term_at_a_time.evaluate(sub, query).ids.tolist() == ids.tolist() != []
     with pytest.raises(AssertionError, match="positions decoded"):  # the first segment has no pairs
         term_at_a_time.evaluate(searcher.leaf_searchers()[0][0], query)
+
+
+def test_a_long_posting_list_is_decoded_once_and_read_again_from_memory(searcher, monkeypatch):
+    monkeypatch.setattr(term_at_a_time._DecodedLists, "SMALLEST", 1)
+    monkeypatch.setattr(term_at_a_time, "_decoded_lists", term_at_a_time._DecodedLists())
+    query = parsed(searcher, "pilkada")
+    first = term_at_a_time.collect(searcher, query, None, 10)
+
+    def no_decoding(matcher, values):
+        raise AssertionError("decoded again")
+
+    monkeypatch.setattr(term_at_a_time, "_decoded", no_decoding)
+    again = term_at_a_time.collect(searcher, query, None, 10)
+    assert again[0].tolist() == first[0].tolist() and again[1] == first[1]
+    with pytest.raises(AssertionError, match="decoded again"):  # another word is not in memory
+        term_at_a_time.collect(searcher, parsed(searcher, "banjir"), None, 10)

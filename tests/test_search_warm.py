@@ -33,6 +33,7 @@ def search(query):
         {"q": "pilka*"},
         {"q": "pilkada", "sort": "newest"},
         {"sort": "oldest"},
+        {"q": "pilkada", "from": "2024-01-01", "sort": "newest"},
     ],
 )
 def test_after_the_warm_up_a_faceted_sorted_search_builds_nothing_more(two_segments, query):

@@ -43,7 +43,7 @@ from articles.search import result_cache, term_at_a_time
 from articles.search.analysis import WordPairFilter, fold, pairs_field
 from articles.search.phrase import adjacent_words
 from articles.search.query import parse
-from articles.search.ranges import column_ranges
+from articles.search.ranges import column_ranges, sorted_column
 from articles.search.scoring import BM25F, field_lengths
 from articles.search.segments import column_values, global_ordinals, per_segment
 from articles.search.sorting import ColumnSort
@@ -445,10 +445,10 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
             lambda: self._search(searcher, query_string, **options),
         )
 
-    def warm(self, scored_fields=(), facet_fields=(), sort_fields=()):
+    def warm(self, scored_fields=(), facet_fields=(), sort_fields=(), range_fields=()):
         """Build, per segment, what searches read besides the postings: the scored fields'
         lengths (BM25F), the facet fields' doc values in global ordinals, the sort fields' columns,
-        whether the phrase fields have their word pairs.
+        the range fields' columns sorted by value, whether the phrase fields have their word pairs.
         Native engines do this as a segment opens (Elasticsearch's eager_global_ordinals); here a
         web worker does it as it starts, so that its first searches do not pay for it."""
         searcher = self.searcher()
@@ -458,6 +458,8 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
                 per_segment(reader, name, field_lengths)
             for name in sort_fields:
                 per_segment(reader, name, column_values)
+            for name in range_fields:
+                per_segment(reader, name, sorted_column)
             for name in self.phrase_fields:
                 per_segment(reader, name, term_at_a_time.has_pairs)
         for name in facet_fields:

@@ -31,6 +31,7 @@ FACETS = {
     "contests": "contest",
     "pairs": "pair",
 }
+DAY = "day"  # the index field the date filters compare: each article's browse date in its own zone
 FILTERS = ("region", "person", "organization", "event", "outlet", "contest", "pair", "from", "to", "undated")
 
 
@@ -80,6 +81,7 @@ def warm(using="default"):
             scored_fields=SEARCHED_FIELDS,
             facet_fields=[unified.get_facet_fieldname(name) for name in FACETS],  # "regions_exact"
             sort_fields=sorted({s.lstrip("-") for s in SORTS.values() if s}),
+            range_fields=[DAY],
         )
     except Exception:  # noqa: BLE001 - a worker that could not warm up still serves, only slower at first
         log.warning("The search index was not warmed up; the first searches will read it", exc_info=True)
@@ -110,9 +112,9 @@ def matching(data, parsed=None, using=None):
         sqs = sqs.filter(pairs=Exact(data["pair"].slug))
     # Days are browse dates in each article's own zone: 00.30 WITA on 1 November is 1 November.
     if data.get("from"):
-        sqs = sqs.filter(day__gte=data["from"])
+        sqs = sqs.filter(**{f"{DAY}__gte": data["from"]})
     if data.get("to"):
-        sqs = sqs.filter(day__lte=data["to"])
+        sqs = sqs.filter(**{f"{DAY}__lte": data["to"]})
     if undated_rule(data) == "exclude" and not (data.get("from") or data.get("to")):
         sqs = sqs.filter(dated=True)
     elif undated_rule(data) == "only":

@@ -11,7 +11,9 @@ by query). A query with a node not handled here raises Unsupported, and the call
 path; so does a posting list in a format other than the Whoosh 3 codec's blocks.
 """
 
+import threading
 from bisect import insort
+from collections import OrderedDict
 from itertools import chain
 from pickle import loads
 from typing import NamedTuple
@@ -29,6 +31,44 @@ from articles.search.scoring import field_lengths
 from articles.search.segments import column_values, per_segment
 
 _NO_IDS = np.empty(0, dtype=np.int64)
+
+
+class _DecodedLists:
+    """The decoded ids and weights of the longest posting lists read lately, up to a byte budget,
+    least recently used first out. A segment never changes, so a list stays right until its segment
+    is merged away; deletions are applied on every read. Common words recur across different
+    searches (a name, then the name in a region, then sorted by date): only the first decodes."""
+
+    BUDGET = 48 * 2**20  # bytes a worker spends on it: 16 per posting, ~3 million postings
+    SMALLEST = 2048  # a shorter list decodes in well under a millisecond: not worth keeping
+
+    def __init__(self):
+        self._lists, self._bytes, self._lock = OrderedDict(), 0, threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            found = self._lists.get(key)
+            if found is not None:
+                self._lists.move_to_end(key)
+            return found
+
+    def put(self, key, found):
+        size = found[0].nbytes + found[1].nbytes
+        if len(found[0]) < self.SMALLEST or size > self.BUDGET:
+            return
+        for array in found[:2]:
+            array.flags.writeable = False  # shared by every search that reads it
+        with self._lock:
+            if key in self._lists:
+                return
+            self._lists[key] = found
+            self._bytes += size
+            while self._bytes > self.BUDGET:
+                _, (ids, weights, _) = self._lists.popitem(last=False)
+                self._bytes -= ids.nbytes + weights.nbytes
+
+
+_decoded_lists = _DecodedLists()
 
 
 class Unsupported(Exception):
@@ -229,8 +269,14 @@ class _Evaluation:
             return None
         if (fieldname, btext) not in self.reader:
             return None
-        matcher = self.reader.postings(fieldname, btext)
-        ids, weights, kept = _decoded(getattr(matcher, "child", matcher), values)
+        key = (self.reader.segment().segment_id(), fieldname, btext)
+        found = None if values else _decoded_lists.get(key)
+        if found is None:
+            matcher = self.reader.postings(fieldname, btext)
+            found = _decoded(getattr(matcher, "child", matcher), values)
+            if not values:
+                _decoded_lists.put(key, found)
+        ids, weights, kept = found
         if self.reader.has_deletions():
             live = ~np.isin(ids, self._deleted())
             ids, weights = ids[live], weights[live]

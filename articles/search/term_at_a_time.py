@@ -14,7 +14,6 @@ path; so does a posting list in a format other than the Whoosh 3 codec's blocks.
 import threading
 from bisect import insort
 from collections import OrderedDict
-from itertools import chain
 from pickle import loads
 from typing import NamedTuple
 from zlib import decompress
@@ -24,6 +23,7 @@ from whoosh import formats, scoring
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
 
+from articles.search import positions
 from articles.search.analysis import pairs_field, word_pairs
 from articles.search.phrase import AdjacentWords
 from articles.search.ranges import ColumnRange, sorted_column
@@ -329,15 +329,12 @@ def has_pairs(reader, fieldname):
 
 
 def _positions(values):
-    """Each candidate's positions of a word as one sorted array of candidate << 32 | position, from
-    the postings' values as Whoosh's Positions format writes them: a 4-byte count, then the pickled
-    list of gaps between positions."""
-    gaps = [loads(value[4:]) for value in values]
-    counts = np.fromiter(map(len, gaps), dtype=np.int64, count=len(gaps))
-    flat = np.fromiter(chain.from_iterable(gaps), dtype=np.int64, count=int(counts.sum()))
-    totals = np.cumsum(flat)
-    before = np.repeat(totals[np.cumsum(counts) - counts] - flat[np.cumsum(counts) - counts], counts)
-    return (np.repeat(np.arange(len(gaps), dtype=np.int64), counts) << 32) | (totals - before)
+    """Each candidate's positions of a word as one sorted array of candidate << 32 | position."""
+    try:
+        owners, found = positions.decode(values)
+    except positions.NotPositions as error:
+        raise Unsupported(str(error)) from None
+    return (owners << 32) | found
 
 
 def _weighted_tree(parts, weights, combine):

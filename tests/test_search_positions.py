@@ -15,7 +15,9 @@ def lists(rng):
     yield list(range(0, 5000, 2))  # more than a thousand: appended in batches
     for _ in range(300):
         start = rng.randrange(0, 400)
-        gaps = [rng.choice([1, 2, 7, 255, 256, 300, 65_535, 65_536, 100_000]) for _ in range(rng.randrange(1, 40))]
+        gaps = [
+            rng.choice([1, 2, 7, 255, 256, 300, 65_535, 65_536, 100_000]) for _ in range(rng.randrange(1, 40))
+        ]
         yield [start + sum(gaps[:i]) for i in range(len(gaps))]
 
 

@@ -278,11 +278,12 @@ def keep_revision(article):
 
 
 def refresh_statistics():
-    """Let SQLite plan from what the archive now holds. Without ANALYZE's statistics it guesses, and
-    on a big archive it guessed a person-by-person plan for a busy person's co-mentions, far slower
-    than the indexed one. analysis_limit samples each index, so this stays quick. PostgreSQL's
-    autovacuum keeps its own statistics."""
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
+    """Let the database plan from what the archive now holds. Without ANALYZE's statistics it
+    guesses: SQLite guessed a person-by-person plan for a busy person's co-mentions, far slower than
+    the indexed one, and PostgreSQL, where autovacuum is off or has not come round yet after a large
+    import, planned pages from empty tables. SQLite's analysis_limit samples each index, and
+    PostgreSQL samples each table, so this stays quick."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
             cursor.execute("PRAGMA analysis_limit=1000")
-            cursor.execute("ANALYZE")
+        cursor.execute("ANALYZE")

@@ -17,7 +17,8 @@ from articles.search.backend import Require, WordPairs
 from articles.search.phrase import adjacent_words
 from articles.search.query import parse, to_query_string
 from articles.search.ranges import column_ranges
-from articles.search.scoring import BM25F
+from articles.search.scoring import BM25F, field_lengths
+from articles.search.segments import column_values
 from articles.search.sorting import ColumnSort
 
 # Words with affixed forms (so stemming joins them), officials' titles that come in pairs, and
@@ -197,3 +198,14 @@ def test_a_long_posting_list_is_decoded_once_and_read_again_from_memory(searcher
     assert again[0].tolist() == first[0].tolist() and again[1] == first[1]
     with pytest.raises(AssertionError, match="decoded again"):  # another word is not in memory
         term_at_a_time.collect(searcher, parsed(searcher, "banjir"), None, 10)
+
+
+def test_lengths_and_dates_read_in_one_piece_are_whooshs_own_per_document(searcher):
+    for sub, _ in searcher.leaf_searchers():
+        reader = sub.reader()
+        for field in ("text", "title", "region"):
+            expected = [reader.doc_field_length(doc, field, 0) or 0 for doc in range(reader.doc_count_all())]
+            assert field_lengths(reader, field).tolist() == expected
+        assert column_values(reader, "published").tolist() == list(
+            reader.column_reader("published", translate=False)
+        )

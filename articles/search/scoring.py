@@ -7,11 +7,13 @@ change, so they are read once per process and kept.
 """
 
 import numpy as np
-from whoosh import scoring
+from whoosh import columns, scoring
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.util.numeric import byte_to_length
 
-from articles.search.segments import per_segment
+from articles.search.segments import numeric_column, per_segment
+
+_BYTE_TO_LENGTH = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 
 
 def field_lengths(reader, fieldname):
@@ -21,7 +23,9 @@ def field_lengths(reader, fieldname):
     column = perdoc and perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
     if column is None:
         return None
-    return np.array([byte_to_length(b) if b else 0 for b in column], dtype=np.float64)
+    if isinstance(column, columns.NumericColumn.Reader):
+        return _BYTE_TO_LENGTH[numeric_column(column, reader.doc_count_all())]
+    return np.array([byte_to_length(b) for b in column], dtype=np.float64)
 
 
 class BM25F(scoring.BM25F):

@@ -9,6 +9,7 @@ import threading
 from dataclasses import dataclass
 
 import numpy as np
+from whoosh import columns
 
 _by_segment = {}  # (what, segment id, field) → the value built for it
 _lock = threading.Lock()
@@ -19,10 +20,22 @@ def column_values(reader, fieldname):
     """Each document's value in the field's sortable column, as Whoosh sorts on it, by number: for a
     date, microseconds as unsigned 64-bit integers (the column's 2**64-1 marks no date; as a float
     it would round nearby dates together); any other column as objects."""
-    values = list(reader.column_reader(fieldname, translate=False))
+    column = reader.column_reader(fieldname, translate=False)
+    if isinstance(column, columns.NumericColumn.Reader) and column._typecode in "BHIQ":
+        return numeric_column(column, reader.doc_count_all()).astype(np.uint64)
+    values = list(column)  # a segment without the column reads its default for every document
     if all(type(v) is int and v >= 0 for v in values):
         return np.array(values, dtype=np.uint64)
     return np.array(values, dtype=object)
+
+
+def numeric_column(column, doccount):
+    """The values of a Whoosh NumericColumn reader for every document, read in one piece: its own
+    reader seeks and reads once per document, 0.2 s for a segment of 50,000."""
+    dtype = np.dtype(">" + column._typecode)  # big-endian, as the column's struct format writes it
+    values = np.frombuffer(column._dbfile.get(column._basepos, column._count * column._fixedlen), dtype=dtype)
+    missing = np.full(max(doccount - column._count, 0), column._default, dtype=dtype)
+    return np.concatenate([values, missing]).astype(dtype.newbyteorder("="))
 
 
 @dataclass(frozen=True)

@@ -28,10 +28,10 @@ class ColumnSort(collectors.Collector):
 
     def set_subsearcher(self, subsearcher, offset):
         super().set_subsearcher(subsearcher, offset)
-        self.keys = per_segment(subsearcher.reader(), self.fieldname, column_values)
+        self.keys = per_segment(subsearcher.reader(), self.fieldname, column_values).tolist()
 
     def collect(self, sub_docnum):
-        key = self.keys[sub_docnum].item()
+        key = self.keys[sub_docnum]
         (self.without if key == self.missing else self.items).append((key, self.offset + sub_docnum))
 
     def count(self):

@@ -1,6 +1,6 @@
 """What a web worker builds once, as it starts, instead of during its first requests: the search
-index's per-segment data, the URL patterns, the compiled templates and the stemmer's dictionary.
-Measured at 100,000 articles, a worker's first search page cost 0.9 s without it (docs/benchmarks.md)."""
+index's per-segment data, the URL patterns, the compiled templates and the stemmer's dictionary
+(what each saves a first search: docs/benchmarks.md)."""
 
 from django.conf import settings
 from django.template.loader import get_template

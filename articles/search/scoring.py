@@ -7,7 +7,7 @@ change, so they are read once per process and kept.
 """
 
 import numpy as np
-from whoosh import columns, scoring
+from whoosh import scoring
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.util.numeric import byte_to_length
 
@@ -23,9 +23,7 @@ def field_lengths(reader, fieldname):
     column = perdoc and perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
     if column is None:
         return None
-    if isinstance(column, columns.NumericColumn.Reader):
-        return _BYTE_TO_LENGTH[numeric_column(column, reader.doc_count_all())]
-    return np.array([byte_to_length(b) for b in column], dtype=np.float64)
+    return _BYTE_TO_LENGTH[numeric_column(column, reader.doc_count_all())]  # LENGTHS_COLUMN is numeric
 
 
 class BM25F(scoring.BM25F):

@@ -1,8 +1,8 @@
 """Term-at-a-time search: a query's matches and BM25F scores in one segment, as numpy arrays.
 
 Whoosh evaluates a query document-at-a-time: a tree of matchers steps through every matching
-document in Python and scores it, about 2 µs a step and a term. A common word at 100,000 articles
-matches some 76,000 of them, and that walk was most of a first search. Here each term's posting list
+document in Python and scores it, and for a common word that walk was most of a first search
+(docs/benchmarks.md has the figures). Here each term's posting list
 is decoded a block at a time into arrays, scored with one vectorised BM25F over the segment's field
 lengths, and combined with sorted-array set operations.
 
@@ -14,6 +14,7 @@ path; so does a posting list in a format other than the Whoosh 3 codec's blocks.
 import threading
 from bisect import insort
 from collections import OrderedDict
+from functools import cached_property
 from pickle import loads
 from typing import NamedTuple
 from zlib import decompress
@@ -126,21 +127,19 @@ class _Evaluation:
         field = self.searcher.schema[query.fieldname] if query.fieldname in self.searcher.schema else None
         if field is None or type(field.format) is not formats.Positions:
             raise Unsupported("phrase on a field without Whoosh's positions format")
-        if per_segment(self.reader, query.fieldname, has_pairs):
-            candidates = self._holding_pairs(query)
-            if not len(candidates):
+        pairs = per_segment(self.reader, query.fieldname, has_pairs)  # not in a segment from before them
+        if pairs:
+            common = self._holding_pairs(query)
+            if not len(common):
                 return Matches.none(self.scored)
-            check = len(query.words) > 2  # two words are their pair; more must still be in order
-        else:  # a segment written before the field had pairs: every document with all the words
-            candidates, check = None, True
+        check = not pairs or len(query.words) > 2  # two words are their pair; more must be in order
         lists = [self._postings(query.fieldname, word, values=check) for word in query.words]
         if any(postings is None for postings in lists):
             return Matches.none(self.scored)
-        common = lists[0][0] if candidates is None else candidates
-        for ids, _, _ in lists[1:] if candidates is None else ():
-            common = np.intersect1d(common, ids, assume_unique=True)
-        if not len(common):
-            return Matches.none(self.scored)
+        if not pairs:
+            common = _common([ids for ids, _, _ in lists])
+            if not len(common):
+                return Matches.none(self.scored)
         where = [np.searchsorted(ids, common) for ids, _, _ in lists]
         keep = np.ones(len(common), dtype=bool)
         if check:
@@ -165,15 +164,10 @@ class _Evaluation:
 
     def _holding_pairs(self, query):
         """The documents that hold every adjacent pair of the phrase's words."""
-        holding = None
-        for pair in word_pairs(query.words):
-            postings = self._postings(pairs_field(query.fieldname), pair)
-            if postings is None:
-                return _NO_IDS
-            holding = (
-                postings[0] if holding is None else np.intersect1d(holding, postings[0], assume_unique=True)
-            )
-        return holding
+        lists = [self._postings(pairs_field(query.fieldname), pair) for pair in word_pairs(query.words)]
+        if any(postings is None for postings in lists):
+            return _NO_IDS
+        return _common([ids for ids, _, _ in lists])
 
     def column_range(self, query):
         reader = self.reader
@@ -204,10 +198,7 @@ class _Evaluation:
             return self.run(subs[0]) if subs else Matches.none(self.scored)
         parts = [self._inverse(sub.query) if isinstance(sub, wq.Not) else self.run(sub) for sub in subs]
         if not self.scored:
-            ids = parts[0].ids
-            for part in parts[1:]:
-                ids = np.intersect1d(ids, part.ids, assume_unique=True)
-            return Matches(ids, None)
+            return Matches(_common([part.ids for part in parts]), None)
         weights = [-self._size(sub) for sub in subs] if len(subs) > 2 else [0, 1]
         return _boosted(_weighted_tree(parts, weights, _intersection), query.boost)
 
@@ -278,7 +269,7 @@ class _Evaluation:
                 _decoded_lists.put(key, found)
         ids, weights, kept = found
         if self.reader.has_deletions():
-            live = ~np.isin(ids, self._deleted())
+            live = ~np.isin(ids, self._deleted)
             ids, weights = ids[live], weights[live]
             kept = [v for v, keep in zip(kept, live, strict=True) if keep] if values else None
         return (ids, weights, kept) if len(ids) else None
@@ -300,8 +291,9 @@ class _Evaluation:
         return idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl)))  # scoring.bm25's order
 
     def _live(self, ids):
-        return ids[~np.isin(ids, self._deleted())] if self.reader.has_deletions() else ids
+        return ids[~np.isin(ids, self._deleted)] if self.reader.has_deletions() else ids
 
+    @cached_property
     def _deleted(self):
         # What SegmentReader.postings reads to hide deleted documents (it has no public accessor).
         return np.fromiter(self.reader._perdoc.deleted_docs(), dtype=np.int64)
@@ -335,6 +327,14 @@ def _positions(values):
     except positions.NotPositions as error:
         raise Unsupported(str(error)) from None
     return (owners << 32) | found
+
+
+def _common(id_arrays):
+    """The ids in every one of the sorted, unique `id_arrays`."""
+    common = id_arrays[0]
+    for ids in id_arrays[1:]:
+        common = np.intersect1d(common, ids, assume_unique=True)
+    return common
 
 
 def _weighted_tree(parts, weights, combine):

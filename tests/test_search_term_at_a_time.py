@@ -11,9 +11,9 @@ from whoosh import query as wq
 from whoosh.fields import DATETIME, ID, KEYWORD, TEXT, Schema
 from whoosh.qparser import QueryParser
 
-from articles.search import term_at_a_time
+from articles.search import flat_postings, term_at_a_time
 from articles.search.analysis import exact_analyzer, indonesian_analyzer
-from articles.search.backend import Require, WordPairs
+from articles.search.backend import Require, WordPairs, write_flat_postings
 from articles.search.phrase import adjacent_words
 from articles.search.query import parse, to_query_string
 from articles.search.ranges import column_ranges
@@ -41,8 +41,10 @@ def _text(rng, length):
     return " ".join(words)
 
 
-@pytest.fixture(scope="module")
-def searcher(tmp_path_factory):
+@pytest.fixture(scope="module", params=["blocks", "flat"])
+def searcher(tmp_path_factory, request):
+    """The index read from Whoosh's blocks, or with every posting list also flat beside its segment
+    (articles/search/flat_postings.py, its threshold lowered so that every term has one)."""
     schema = Schema(
         id=ID(stored=True, unique=True),
         kind=ID,  # as django_ct: what a query of exclusions only starts from
@@ -77,6 +79,10 @@ def searcher(tmp_path_factory):
     for n in (3, 150, 151, 300):
         writer.delete_by_term("id", str(n))
     writer.commit(merge=False)
+    if request.param == "flat":
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(flat_postings, "MIN_POSTINGS", 1)
+            assert write_flat_postings(ix) == 3
     with ix.searcher(weighting=BM25F()) as searcher:
         assert len(searcher.leaf_searchers()) > 1 and searcher.reader().has_deletions()
         yield searcher
@@ -184,7 +190,15 @@ def test_a_two_word_phrase_is_read_from_its_word_pair_where_the_segment_has_pair
         term_at_a_time.evaluate(searcher.leaf_searchers()[0][0], query)
 
 
+def reads_flat(searcher):
+    return all(
+        flat_postings.postings(sub.reader(), "text", b"pilkada") for sub, _ in searcher.leaf_searchers()
+    )
+
+
 def test_a_long_posting_list_is_decoded_once_and_read_again_from_memory(searcher, monkeypatch):
+    if reads_flat(searcher):
+        pytest.skip("nothing is decoded from an index with flat postings (the next test)")
     monkeypatch.setattr(term_at_a_time._DecodedLists, "SMALLEST", 1)
     monkeypatch.setattr(term_at_a_time, "_decoded_lists", term_at_a_time._DecodedLists())
     query = parsed(searcher, "pilkada")
@@ -193,11 +207,26 @@ def test_a_long_posting_list_is_decoded_once_and_read_again_from_memory(searcher
     def no_decoding(matcher, values):
         raise AssertionError("decoded again")
 
-    monkeypatch.setattr(term_at_a_time, "_decoded", no_decoding)
+    monkeypatch.setattr(term_at_a_time, "decode_blocks", no_decoding)
     again = term_at_a_time.collect(searcher, query, None, 10)
     assert again[0].tolist() == first[0].tolist() and again[1] == first[1]
     with pytest.raises(AssertionError, match="decoded again"):  # another word is not in memory
         term_at_a_time.collect(searcher, parsed(searcher, "banjir"), None, 10)
+
+
+def test_with_flat_postings_words_and_filters_decode_no_block(searcher, monkeypatch):
+    if not reads_flat(searcher):
+        pytest.skip("this index has no flat postings")
+    monkeypatch.setattr(term_at_a_time, "_decoded_lists", term_at_a_time._DecodedLists())
+    region = wq.Term("region", "lampung")
+    for typed in ("pilkada", "ketua kpu", "kampanye -debat", "banjir OR korupsi"):
+
+        def no_decoding(matcher, values=False):
+            raise AssertionError(f"{typed}: a block decoded")
+
+        monkeypatch.setattr(term_at_a_time, "decode_blocks", no_decoding)
+        docs, top = term_at_a_time.collect(searcher, parsed(searcher, typed), region, 10)
+        assert docs.size and top
 
 
 def test_lengths_and_dates_read_in_one_piece_are_whooshs_own_per_document(searcher):

@@ -39,7 +39,7 @@ from whoosh.searching import Results, ResultsPage
 from whoosh.support.relativedelta import relativedelta
 from whoosh.util.times import datetime_to_long
 
-from articles.search import result_cache, term_at_a_time
+from articles.search import flat_postings, result_cache, term_at_a_time
 from articles.search.analysis import WordPairFilter, fold, pairs_field
 from articles.search.phrase import adjacent_words
 from articles.search.query import parse
@@ -176,6 +176,22 @@ def _limits(facets):
     if not isinstance(facets, dict):  # a plain list of names, as Haystack's own tests pass them
         return {}
     return {name: options.get("limit") for name, options in facets.items()}
+
+
+def commit(writer, index):
+    """Commit, then write the flat postings of the segments the commit made (a new one, or one merged
+    from others): every write to the index ends here."""
+    writer.commit()
+    write_flat_postings(index)
+
+
+def write_flat_postings(index):
+    """The longest posting lists of the scored fields, flat beside each segment that has none
+    (articles/search/flat_postings.py); returns how many segments it wrote."""
+    scored = [name for name, field in index.schema.items() if field.scorable]
+    return flat_postings.write_missing(
+        index, scored, lambda matcher: term_at_a_time.decode_blocks(matcher)[:2]
+    )
 
 
 class IndonesianWhooshSearchQuery(WhooshSearchQuery):
@@ -332,7 +348,7 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
                 writer.cancel()
                 raise
             if changed:
-                writer.commit()
+                commit(writer, self.index)
             else:
                 writer.cancel()
             self.folder.journal(changed)
@@ -355,7 +371,7 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
             writer = self.index.writer(timeout=WRITER_TIMEOUT)
             for model in models:
                 writer.delete_by_term(DJANGO_CT, get_model_ct(model))
-            writer.commit()
+            commit(writer, self.index)
 
     def delete_index(self):
         """Swap in an empty generation; searches running against the old one are not disturbed."""
@@ -371,6 +387,7 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
         with self.folder.write_lock():
             self._refresh_index()
             self.index.optimize()
+            write_flat_postings(self.index)
 
     def rebuild(self, index, objects, progress=None, before_swap=None):
         """Build a fresh generation from `objects` with one writer and one commit, then swap it in.
@@ -396,7 +413,7 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
                 writer.cancel()
                 self.folder.discard(name)
                 raise
-            writer.commit()
+            commit(writer, new_index)
             if before_swap:
                 before_swap()
             with self.folder.write_lock():
@@ -417,7 +434,7 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
             writer.delete_by_term(ID, ident)
         for doc in self._documents(index, objects):
             writer.update_document(**doc)
-        writer.commit()
+        commit(writer, new_index)
 
     def indexed_documents(self, fields=(DJANGO_ID,)):
         """(stored fields) of every live document: for comparing the index with the database."""
@@ -448,7 +465,8 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
     def warm(self, scored_fields=(), facet_fields=(), sort_fields=(), range_fields=()):
         """Build, per segment, what searches read besides the postings: the scored fields'
         lengths (BM25F), the facet fields' doc values in global ordinals, the sort fields' columns,
-        the range fields' columns sorted by value, whether the phrase fields have their word pairs.
+        the range fields' columns sorted by value, whether the phrase fields have their word pairs, and
+        the segment's flat postings mapped.
         Native engines do this as a segment opens (Elasticsearch's eager_global_ordinals); here a
         web worker does it as it starts, so that its first searches do not pay for it."""
         searcher = self.searcher()
@@ -462,6 +480,7 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
                 per_segment(reader, name, sorted_column)
             for name in self.phrase_fields:
                 per_segment(reader, name, term_at_a_time.has_pairs)
+            flat_postings.mapped(reader)
         for name in facet_fields:
             global_ordinals(readers, name)
 

@@ -24,7 +24,7 @@ from whoosh import formats, scoring
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
 
-from articles.search import positions
+from articles.search import flat_postings, positions
 from articles.search.analysis import pairs_field, word_pairs
 from articles.search.phrase import AdjacentWords
 from articles.search.ranges import ColumnRange, sorted_column
@@ -262,9 +262,12 @@ class _Evaluation:
             return None
         key = (self.reader.segment().segment_id(), fieldname, btext)
         found = None if values else _decoded_lists.get(key)
+        if found is None and not values:
+            flat = flat_postings.postings(self.reader, fieldname, btext)
+            found = (*flat, None) if flat else None
         if found is None:
             matcher = self.reader.postings(fieldname, btext)
-            found = _decoded(getattr(matcher, "child", matcher), values)
+            found = decode_blocks(getattr(matcher, "child", matcher), values)
             if not values:
                 _decoded_lists.put(key, found)
         ids, weights, kept = found
@@ -370,7 +373,7 @@ def _boosted(matches, boost):
     return matches if boost == 1.0 else Matches(matches.ids, matches.scores * boost)
 
 
-def _decoded(matcher, values):
+def decode_blocks(matcher, values=False):
     """A posting list's ids, weights and (when `values`) per-posting values, read block by block
     from the Whoosh 3 codec's format: each block a pickled (delta-coded ids, weights, values)."""
     if not isinstance(matcher, W3LeafMatcher):

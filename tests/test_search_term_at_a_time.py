@@ -218,13 +218,13 @@ def test_with_flat_postings_words_and_filters_decode_no_block(searcher, monkeypa
     if not reads_flat(searcher):
         pytest.skip("this index has no flat postings")
     monkeypatch.setattr(term_at_a_time, "_decoded_lists", term_at_a_time._DecodedLists())
+
+    def no_decoding(matcher, values=False):
+        raise AssertionError("a block decoded")
+
+    monkeypatch.setattr(term_at_a_time, "decode_blocks", no_decoding)
     region = wq.Term("region", "lampung")
     for typed in ("pilkada", "ketua kpu", "kampanye -debat", "banjir OR korupsi"):
-
-        def no_decoding(matcher, values=False):
-            raise AssertionError(f"{typed}: a block decoded")
-
-        monkeypatch.setattr(term_at_a_time, "decode_blocks", no_decoding)
         docs, top = term_at_a_time.collect(searcher, parsed(searcher, typed), region, 10)
         assert docs.size and top
 

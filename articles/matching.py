@@ -47,6 +47,9 @@ class EntityMatcher:
         self.positions = {}  # (person id, region id) → that person's positions there
         self.events = {}  # (name, date) → Event
         self.pairs = PairStore()
+        # ids of people made for the file being tagged: no other transaction sees them yet, so they
+        # have no aliases or positions to look up (a round trip each on PostgreSQL)
+        self.new_people = set()
 
     def outlet(self, name):
         """The Outlet of this name, made if the archive has none; None for no name."""
@@ -64,6 +67,7 @@ class EntityMatcher:
 
     def tag(self, article, extraction, seen_on, fresh=False):
         """Tag `article` with the regions, organizations, people, events and pairs `extraction` found."""
+        self.new_people = set()
         regions = {}
         for mention in extraction.regions:
             if mention.code in self.regions:
@@ -128,19 +132,25 @@ class EntityMatcher:
             person = self.people[key, region] = first_or_create(
                 ("person", key),
                 lambda: self.match_person(mention, key, region),
-                lambda: Person.objects.create(
-                    name=mention.name[:200],
-                    slug=unique_slug(Person, mention.name),
-                    honorifics=mention.honorifics,
-                ),
+                lambda: self.new_person(mention),
             )
         for alias in {mention.name, *mention.aliases}:
             alias_key = name_key(alias)
             if alias_key and (person.pk, alias_key) not in self.known_aliases:
-                PersonAlias.objects.get_or_create(
-                    person=person, key=alias_key, defaults={"name": alias[:200]}
-                )
+                if person.pk in self.new_people:
+                    PersonAlias.objects.create(person=person, key=alias_key, name=alias[:200])
+                else:
+                    PersonAlias.objects.get_or_create(
+                        person=person, key=alias_key, defaults={"name": alias[:200]}
+                    )
                 self.known_aliases.add((person.pk, alias_key))
+        return person
+
+    def new_person(self, mention):
+        person = Person.objects.create(
+            name=mention.name[:200], slug=unique_slug(Person, mention.name), honorifics=mention.honorifics
+        )
+        self.new_people.add(person.pk)
         return person
 
     def match_person(self, mention, key, region):
@@ -172,25 +182,17 @@ class EntityMatcher:
         region = self.regions.get(mention.role_region)
         organization = self.organization_named(mention.organization)
         key = role_key(role)
+        new = person.pk in self.new_people
         held = self.positions.get((person.pk, region))
         if held is None:  # read once per person and region in a run, then kept up to date here
-            held = self.positions[person.pk, region] = list(
-                Position.objects.filter(person=person, region=region)
+            held = self.positions[person.pk, region] = (
+                [] if new else list(Position.objects.filter(person=person, region=region))
             )
         position = next((p for p in held if role_key(p.role) == key), None)
         if position is None:
-            position = first_or_create(
-                ("position", person.pk, region.pk if region else None, key),
-                # another import may have added it since this run read the person's positions
-                lambda: next(
-                    (
-                        p
-                        for p in Position.objects.filter(person=person, region=region)
-                        if role_key(p.role) == key
-                    ),
-                    None,
-                ),
-                lambda: Position.objects.create(
+
+            def create():
+                return Position.objects.create(
                     person=person,
                     role=role,
                     region=region,
@@ -198,7 +200,20 @@ class EntityMatcher:
                     first_seen_on=seen_on,
                     last_seen_on=seen_on,
                     source_article=article,
-                ),
+                )
+
+            def find():  # another import may have added it since this run read the person's positions
+                same_role = (
+                    p
+                    for p in Position.objects.filter(person=person, region=region)
+                    if role_key(p.role) == key
+                )
+                return next(same_role, None)
+
+            position = (
+                create()
+                if new
+                else first_or_create(("position", person.pk, region and region.pk, key), find, create)
             )
             held.append(position)
         if seen_on:

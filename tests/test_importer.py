@@ -195,6 +195,30 @@ def test_people_roles_and_regions_are_suggested_with_evidence(tmp_path):
     assert RegionTag.objects.filter(region__code="18.72").exists()
 
 
+def test_a_person_new_to_the_archive_is_stored_without_looking_up_aliases_or_positions(tmp_path):
+    """No other transaction sees a person made for this file, so there is nothing of theirs to look
+    up; a person already known is still looked up, and gains the new role as a second position."""
+    from articles.importer import Importer
+
+    (tmp_path / "a.txt").write_text("Bawaslu Metro Ingatkan Politik Uang\n\n" + BODY)
+    with CaptureQueriesContext(connection) as ctx:
+        Importer().import_file(tmp_path / "a.txt")
+    assert not [
+        q for q in ctx if 'FROM "articles_personalias"' in q["sql"] or 'FROM "articles_position"' in q["sql"]
+    ]
+    person = Person.objects.get(name="Badawi Idham")
+    assert "badawiidham" in set(person.aliases.values_list("key", flat=True))
+    assert Position.objects.filter(person=person).count() == 1
+
+    later = BODY.replace("Ketua Bawaslu", "Anggota Bawaslu")
+    (tmp_path / "b.txt").write_text("Bawaslu Metro Awasi Kampanye\n\n" + later)
+    with CaptureQueriesContext(connection) as ctx:
+        Importer().import_file(tmp_path / "b.txt")
+    assert any('FROM "articles_position"' in q["sql"] for q in ctx)
+    assert Person.objects.filter(name="Badawi Idham").count() == 1
+    assert Position.objects.filter(person=person).count() == 2
+
+
 def test_the_same_person_in_two_articles_is_one_person(seeds):
     run(seeds)
     qomaru = Person.objects.get(name="Qomaru Zaman")

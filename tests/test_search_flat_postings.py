@@ -36,7 +36,8 @@ def test_each_long_list_is_whooshs_own_ids_and_weights_and_a_short_one_is_left_o
         words = [w for i, w in enumerate(WORDS) if n % (i + 2) == 0] * (1 + n % 3)
         writer.add_document(id=str(n), text=" ".join(words), region="bali" if n % 13 == 0 else "lampung")
     writer.commit()
-    assert write_flat_postings(ix) == 1 and write_flat_postings(ix) == 0  # once per segment
+    assert write_flat_postings(ix, phrase_fields=["text"]) == 1
+    assert write_flat_postings(ix, phrase_fields=["text"]) == 0  # once per segment
 
     with ix.reader() as top:
         [(reader, _)] = top.leaf_readers()
@@ -44,16 +45,25 @@ def test_each_long_list_is_whooshs_own_ids_and_weights_and_a_short_one_is_left_o
         for field in ("text", "region"):
             for btext in reader.lexicon(field):
                 matcher = reader.postings(field, btext)
-                ids, weights = [], []
+                ids, weights, positions = [], [], []
                 while matcher.is_active():
                     ids.append(matcher.id())
                     weights.append(matcher.weight())
+                    if field == "text":
+                        positions.append(matcher.value_as("positions"))
                     matcher.next()
-                flat = flat_postings.postings(reader, field, btext)
+                flat = flat_postings.postings(reader, field, btext, positions=field == "text")
                 if len(ids) < 3:
                     assert flat is None, btext
                     continue
                 assert flat[0].tolist() == ids and flat[1].tolist() == weights, btext
+                if field == "text":  # a phrase field: each posting's positions too, in any selection
+                    assert [flat[2][[i]].owned()[1].tolist() for i in range(len(ids))] == positions
+                    owners, found = flat[2][::-1].owned()
+                    assert found.tolist() == [p for poses in positions[::-1] for p in poses]
+                    assert owners.tolist() == [i for i, poses in enumerate(positions[::-1]) for _ in poses]
+                else:
+                    assert flat_postings.postings(reader, field, btext, positions=True) is None
                 checked += 1
         assert checked >= 5 and flat_postings.postings(reader, "region", b"bali") is not None
 

@@ -82,7 +82,7 @@ def searcher(tmp_path_factory, request):
     if request.param == "flat":
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(flat_postings, "MIN_POSTINGS", 1)
-            assert write_flat_postings(ix) == 3
+            assert write_flat_postings(ix, phrase_fields=["text_exact"]) == 3
     with ix.searcher(weighting=BM25F()) as searcher:
         assert len(searcher.leaf_searchers()) > 1 and searcher.reader().has_deletions()
         yield searcher
@@ -180,7 +180,7 @@ def test_a_two_word_phrase_is_read_from_its_word_pair_where_the_segment_has_pair
     query = parsed(searcher, '"ketua kpu"')
     expected = [term_at_a_time.evaluate(sub, query).ids for sub, _ in searcher.leaf_searchers()]
 
-    def no_positions(values):
+    def no_positions(values, at):
         raise AssertionError("positions decoded")
 
     monkeypatch.setattr(term_at_a_time, "_positions", no_positions)
@@ -214,19 +214,29 @@ def test_a_long_posting_list_is_decoded_once_and_read_again_from_memory(searcher
         term_at_a_time.collect(searcher, parsed(searcher, "banjir"), None, 10)
 
 
-def test_with_flat_postings_words_and_filters_decode_no_block(searcher, monkeypatch):
+def test_with_flat_postings_words_phrases_and_filters_decode_no_block_but_word_pairs(searcher, monkeypatch):
     if not reads_flat(searcher):
         pytest.skip("this index has no flat postings")
     monkeypatch.setattr(term_at_a_time, "_decoded_lists", term_at_a_time._DecodedLists())
+    decode_blocks = term_at_a_time.decode_blocks
+    decoded = []
 
-    def no_decoding(matcher, values=False):
-        raise AssertionError("a block decoded")
+    def recorded(matcher, values=False):
+        decoded.append(matcher._term[0])
+        return decode_blocks(matcher, values)
 
-    monkeypatch.setattr(term_at_a_time, "decode_blocks", no_decoding)
+    monkeypatch.setattr(term_at_a_time, "decode_blocks", recorded)
     region = wq.Term("region", "lampung")
-    for typed in ("pilkada", "ketua kpu", "kampanye -debat", "banjir OR korupsi"):
+    for typed in (
+        "pilkada",
+        "ketua kpu",
+        "kampanye -debat",
+        "banjir OR korupsi",
+        '"tempat pemungutan suara"',
+    ):
         docs, top = term_at_a_time.collect(searcher, parsed(searcher, typed), region, 10)
         assert docs.size and top
+    assert set(decoded) == {"text_exact_pairs"}
 
 
 def test_lengths_and_dates_read_in_one_piece_are_whooshs_own_per_document(searcher):

@@ -39,7 +39,7 @@ from whoosh.searching import Results, ResultsPage
 from whoosh.support.relativedelta import relativedelta
 from whoosh.util.times import datetime_to_long
 
-from articles.search import flat_postings, result_cache, term_at_a_time
+from articles.search import flat_postings, positions, result_cache, term_at_a_time
 from articles.search.analysis import WordPairFilter, fold, pairs_field
 from articles.search.phrase import adjacent_words
 from articles.search.query import parse
@@ -162,8 +162,8 @@ def facet_counts(searcher, docs, fieldnames, limits=None):
     for name in fieldnames:
         values, columns, entries = global_ordinals(readers, name)
         total = np.zeros(len(values), dtype=np.int64)
-        for matched, column, positions in zip(masks, columns, entries, strict=True):
-            total += np.bincount(positions[matched[column.docs]], minlength=len(values))
+        for matched, column, ordinals in zip(masks, columns, entries, strict=True):
+            total += np.bincount(ordinals[matched[column.docs]], minlength=len(values))
         counted = np.flatnonzero(total)
         order = counted[np.lexsort((counted, -total[counted]))]  # by count, then value (sorted)
         order = order[: (limits or {}).get(name)]
@@ -178,20 +178,18 @@ def _limits(facets):
     return {name: options.get("limit") for name, options in facets.items()}
 
 
-def commit(writer, index):
-    """Commit, then write the flat postings of the segments the commit made (a new one, or one merged
-    from others): every write to the index ends here."""
-    writer.commit()
-    write_flat_postings(index)
-
-
-def write_flat_postings(index):
-    """The longest posting lists of the scored fields, flat beside each segment that has none
-    (articles/search/flat_postings.py); returns how many segments it wrote."""
+def write_flat_postings(index, phrase_fields=()):
+    """The longest posting lists of the scored fields, flat beside each segment that has none, with
+    positions for the phrase fields (articles/search/flat_postings.py); returns how many segments
+    it wrote. Not the word pairs: their blocks hold ids only and decode in a tenth of the time, and
+    finding their long lists means reading millions of terms."""
     scored = [name for name, field in index.schema.items() if field.scorable]
-    return flat_postings.write_missing(
-        index, scored, lambda matcher: term_at_a_time.decode_blocks(matcher)[:2]
-    )
+    return flat_postings.write_missing(index, scored, phrase_fields, _decoded_for_flat)
+
+
+def _decoded_for_flat(matcher, with_positions):
+    ids, weights, values = term_at_a_time.decode_blocks(matcher, with_positions)
+    return (ids, weights, positions.decode(values)) if with_positions else (ids, weights)
 
 
 class IndonesianWhooshSearchQuery(WhooshSearchQuery):
@@ -348,11 +346,17 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
                 writer.cancel()
                 raise
             if changed:
-                commit(writer, self.index)
+                self._commit(writer, self.index)
             else:
                 writer.cancel()
             self.folder.journal(changed)
         return len(changed)
+
+    def _commit(self, writer, index):
+        """Commit, then write the flat postings of the segments the commit made (a new one, or one
+        merged from others): every write to the index ends here."""
+        writer.commit()
+        write_flat_postings(index, self.phrase_fields)
 
     def update(self, index, iterable, commit=True):
         self.write_changes(index, objects=iterable)
@@ -371,7 +375,7 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
             writer = self.index.writer(timeout=WRITER_TIMEOUT)
             for model in models:
                 writer.delete_by_term(DJANGO_CT, get_model_ct(model))
-            commit(writer, self.index)
+            self._commit(writer, self.index)
 
     def delete_index(self):
         """Swap in an empty generation; searches running against the old one are not disturbed."""
@@ -387,7 +391,7 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
         with self.folder.write_lock():
             self._refresh_index()
             self.index.optimize()
-            write_flat_postings(self.index)
+            write_flat_postings(self.index, self.phrase_fields)
 
     def rebuild(self, index, objects, progress=None, before_swap=None):
         """Build a fresh generation from `objects` with one writer and one commit, then swap it in.
@@ -413,7 +417,7 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
                 writer.cancel()
                 self.folder.discard(name)
                 raise
-            commit(writer, new_index)
+            self._commit(writer, new_index)
             if before_swap:
                 before_swap()
             with self.folder.write_lock():
@@ -434,7 +438,7 @@ class IndonesianWhooshBackend(WhooshSearchBackend):
             writer.delete_by_term(ID, ident)
         for doc in self._documents(index, objects):
             writer.update_document(**doc)
-        commit(writer, new_index)
+        self._commit(writer, new_index)
 
     def indexed_documents(self, fields=(DJANGO_ID,)):
         """(stored fields) of every live document: for comparing the index with the database."""

@@ -16,50 +16,93 @@ between its commit and this) is read from its blocks as before.
 
 import os
 import pickle
+from typing import NamedTuple
 
 import numpy as np
 
 from articles.search.segments import per_segment
 
 MIN_POSTINGS = 2048  # a shorter list decodes from its blocks in about a millisecond
-IDS, WEIGHTS, TABLE = ".flatids", ".flatweights", ".flattable"  # the table last: it says "complete"
+IDS, WEIGHTS, POSITIONS, STARTS = ".flatids", ".flatweights", ".flatpositions", ".flatstarts"
+TABLE = ".flattable"  # written last: it says the others are complete
+ARRAYS = {IDS: "<i4", WEIGHTS: "<f8", POSITIONS: "<i4", STARTS: "<i8"}
 
 
-def write_missing(index, fieldnames, decode):
-    """Write the flat postings of every segment of `index` that has none; `decode(matcher)` gives a
-    posting list's (ids, weights) from Whoosh's blocks. Returns how many segments were written."""
+def write_missing(index, fieldnames, phrase_fields, decode):
+    """Write the flat postings of every segment of `index` that has none: the terms of `fieldnames`,
+    with positions for those of `phrase_fields`. `decode(matcher, values)` gives a posting list's
+    (ids, weights, and with `values` each posting's positions as (owner, position) arrays) from
+    Whoosh's blocks. Returns how many segments were written."""
     folder = index.storage.folder
     written = 0
     with index.reader() as top:
         for reader, _ in top.leaf_readers():
             if not os.path.exists(_path(folder, reader, TABLE)):
-                write(folder, reader, fieldnames, decode)
+                write(folder, reader, fieldnames, phrase_fields, decode)
                 written += 1
     return written
 
 
-def write(folder, reader, fieldnames, decode):
+def write(folder, reader, fieldnames, phrase_fields, decode):
     """The segment's terms of MIN_POSTINGS or more postings in `fieldnames`, as flat files."""
-    table, start = {}, 0
-    paths = {ext: _path(folder, reader, ext) for ext in (IDS, WEIGHTS, TABLE)}
-    with open(paths[IDS] + ".tmp", "wb") as ids_file, open(paths[WEIGHTS] + ".tmp", "wb") as weights_file:
+    table, at = {}, dict.fromkeys(ARRAYS, 0)
+    paths = {ext: _path(folder, reader, ext) for ext in (*ARRAYS, TABLE)}
+    files = {ext: open(paths[ext] + ".tmp", "wb") for ext in ARRAYS}  # noqa: SIM115 (closed below)
+    try:
         for fieldname in fieldnames:
             if fieldname not in reader.schema:
                 continue
+            with_positions = fieldname in phrase_fields
             for btext, info in reader.iter_field(fieldname):
                 if info.doc_frequency() < MIN_POSTINGS:
                     continue
                 matcher = reader.postings(fieldname, btext)
-                ids, weights = decode(getattr(matcher, "child", matcher))
-                ids_file.write(ids.astype("<i4").tobytes())
-                weights_file.write(weights.astype("<f8").tobytes())
-                table[fieldname, btext] = (start, len(ids))
-                start += len(ids)
-    for ext in (IDS, WEIGHTS):
+                ids, weights, *found = decode(getattr(matcher, "child", matcher), with_positions)
+                entry = [at[IDS], len(ids), None]
+                parts = {IDS: ids, WEIGHTS: weights}
+                if with_positions:
+                    owners, positions = found[0]
+                    counts = np.bincount(owners, minlength=len(ids))
+                    # where each posting's positions start, and where the last one ends
+                    parts[STARTS] = at[POSITIONS] + np.concatenate(([0], np.cumsum(counts)))
+                    parts[POSITIONS] = positions
+                    entry[2] = at[STARTS]
+                for ext, array in parts.items():
+                    files[ext].write(np.asarray(array).astype(ARRAYS[ext]).tobytes())
+                    at[ext] += len(array)
+                table[fieldname, btext] = tuple(entry)
+    finally:
+        for handle in files.values():
+            handle.close()
+    for ext in ARRAYS:
         os.replace(paths[ext] + ".tmp", paths[ext])
     with open(paths[TABLE] + ".tmp", "wb") as table_file:
         pickle.dump(table, table_file, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(paths[TABLE] + ".tmp", paths[TABLE])
+
+
+class Positions(NamedTuple):
+    """Word positions of some postings of a term: posting i's are positions[starts[i]:ends[i]]."""
+
+    starts: np.ndarray
+    ends: np.ndarray
+    positions: np.ndarray
+
+    def __getitem__(self, which):
+        """The positions of the postings `which` selects (a mask or indexes), in that order."""
+        return Positions(self.starts[which], self.ends[which], self.positions)
+
+    def __len__(self):
+        return len(self.starts)
+
+    def owned(self):
+        """(owner, position) of every position, owner being the posting's place here, as arrays in
+        order: by owner, then by position (positions.decode's shape)."""
+        counts = self.ends - self.starts
+        owners = np.repeat(np.arange(len(counts)), counts)
+        first = np.concatenate(([0], np.cumsum(counts)[:-1]))
+        index = np.arange(counts.sum()) - np.repeat(first - self.starts, counts)
+        return owners, self.positions[index].astype(np.int64)
 
 
 class FlatPostings:
@@ -68,24 +111,33 @@ class FlatPostings:
     def __init__(self, folder, reader):
         with open(_path(folder, reader, TABLE), "rb") as table_file:
             self.table = pickle.load(table_file)  # written by write() into the index's own folder
-        self.ids = self.weights = None
-        if self.table:
-            self.ids = np.memmap(_path(folder, reader, IDS), dtype="<i4", mode="r")
-            self.weights = np.memmap(_path(folder, reader, WEIGHTS), dtype="<f8", mode="r")
+        # numpy cannot map an empty file: a segment without long lists has empty arrays
+        self.arrays = {
+            ext: np.memmap(path, dtype=dtype, mode="r") if os.path.getsize(path) else np.empty(0, dtype)
+            for ext, dtype in ARRAYS.items()
+            for path in [_path(folder, reader, ext)]
+        }
 
-    def get(self, fieldname, btext):
-        """(ids as int64, weights) of the term's postings, deleted documents included, or None."""
+    def get(self, fieldname, btext, positions=False):
+        """(ids as int64, weights) of the term's postings, deleted documents included, and with
+        `positions` their Positions; None when the term has no flat list (or no positions here)."""
         found = self.table.get((fieldname, btext))
-        if found is None:
+        if found is None or (positions and found[2] is None):
             return None
-        start, count = found
-        return self.ids[start : start + count].astype(np.int64), self.weights[start : start + count]
+        start, count, at = found
+        ids = self.arrays[IDS][start : start + count].astype(np.int64)
+        weights = self.arrays[WEIGHTS][start : start + count]
+        if not positions:
+            return ids, weights
+        starts = self.arrays[STARTS][at : at + count + 1]
+        return ids, weights, Positions(starts[:-1], starts[1:], self.arrays[POSITIONS])
 
 
-def postings(reader, fieldname, btext):
-    """The term's (ids, weights) from its segment's flat postings, or None when it has none there."""
+def postings(reader, fieldname, btext, positions=False):
+    """The term's (ids, weights[, Positions]) from its segment's flat postings, or None when it has
+    none there."""
     flat = mapped(reader)
-    return flat.get(fieldname, btext) if flat else None
+    return flat.get(fieldname, btext, positions) if flat else None
 
 
 def mapped(reader):

@@ -145,9 +145,9 @@ class _Evaluation:
         if check:
             # A start position of the first word, as (candidate, position), that every later word
             # has at its own offset: the words side by side, in order.
-            starts = _positions([lists[0][2][at] for at in where[0].tolist()])
+            starts = _positions(lists[0][2], where[0])
             for offset, ((_, _, values), at) in enumerate(zip(lists[1:], where[1:], strict=True), 1):
-                starts = np.intersect1d(starts, _positions([values[i] for i in at.tolist()]) - offset)
+                starts = np.intersect1d(starts, _positions(values, at) - offset)
             keep[:] = False
             keep[starts >> 32] = True
         ids = common[keep]
@@ -262,9 +262,9 @@ class _Evaluation:
             return None
         key = (self.reader.segment().segment_id(), fieldname, btext)
         found = None if values else _decoded_lists.get(key)
-        if found is None and not values:
-            flat = flat_postings.postings(self.reader, fieldname, btext)
-            found = (*flat, None) if flat else None
+        if found is None:
+            flat = flat_postings.postings(self.reader, fieldname, btext, positions=values)
+            found = flat if values or flat is None else (*flat, None)
         if found is None:
             matcher = self.reader.postings(fieldname, btext)
             found = decode_blocks(getattr(matcher, "child", matcher), values)
@@ -274,7 +274,10 @@ class _Evaluation:
         if self.reader.has_deletions():
             live = ~np.isin(ids, self._deleted)
             ids, weights = ids[live], weights[live]
-            kept = [v for v, keep in zip(kept, live, strict=True) if keep] if values else None
+            if isinstance(kept, list):
+                kept = [v for v, keep in zip(kept, live, strict=True) if keep]
+            elif kept is not None:
+                kept = kept[live]
         return (ids, weights, kept) if len(ids) else None
 
     def _bm25f(self, fieldname, text, ids, weights):
@@ -323,10 +326,15 @@ def has_pairs(reader, fieldname):
     return pairs in reader.schema and any(True for _ in reader.lexicon(pairs))
 
 
-def _positions(values):
-    """Each candidate's positions of a word as one sorted array of candidate << 32 | position."""
+def _positions(values, at):
+    """Each candidate's positions of a word as one sorted array of candidate << 32 | position; `at`
+    holds the candidates' places among the word's postings, whose `values` are flat Positions or
+    Whoosh's encoded values."""
+    if isinstance(values, flat_postings.Positions):
+        owners, found = values[at].owned()
+        return (owners << 32) | found
     try:
-        owners, found = positions.decode(values)
+        owners, found = positions.decode([values[i] for i in at.tolist()])
     except positions.NotPositions as error:
         raise Unsupported(str(error)) from None
     return (owners << 32) | found

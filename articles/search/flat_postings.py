@@ -14,6 +14,7 @@ when it is merged away. A segment without them (written before them, or by a wri
 between its commit and this) is read from its blocks as before.
 """
 
+import contextlib
 import os
 import pickle
 from typing import NamedTuple
@@ -47,8 +48,8 @@ def write(folder, reader, fieldnames, phrase_fields, decode):
     """The segment's terms of MIN_POSTINGS or more postings in `fieldnames`, as flat files."""
     table, at = {}, dict.fromkeys(ARRAYS, 0)
     paths = {ext: _path(folder, reader, ext) for ext in (*ARRAYS, TABLE)}
-    files = {ext: open(paths[ext] + ".tmp", "wb") for ext in ARRAYS}  # noqa: SIM115 (closed below)
-    try:
+    with contextlib.ExitStack() as stack:
+        files = {ext: stack.enter_context(open(paths[ext] + ".tmp", "wb")) for ext in ARRAYS}
         for fieldname in fieldnames:
             if fieldname not in reader.schema:
                 continue
@@ -71,9 +72,6 @@ def write(folder, reader, fieldnames, phrase_fields, decode):
                     files[ext].write(np.asarray(array).astype(ARRAYS[ext]).tobytes())
                     at[ext] += len(array)
                 table[fieldname, btext] = tuple(entry)
-    finally:
-        for handle in files.values():
-            handle.close()
     for ext in ARRAYS:
         os.replace(paths[ext] + ".tmp", paths[ext])
     with open(paths[TABLE] + ".tmp", "wb") as table_file:

@@ -514,3 +514,20 @@ def test_export_lists_earlier_versions_only_when_asked(tmp_path):
 def test_a_blank_source_name_is_refused(tmp_path):
     with pytest.raises(CommandError, match="--source"):
         call_command("import_articles", str(tmp_path), source=" ")
+
+
+def test_extraction_runs_at_most_two_windows_ahead_of_the_storing_and_keeps_the_order():
+    from articles.importer import one_window_ahead
+
+    started = []
+
+    def start(window):  # as Pool.imap: the work begins when it is called
+        started.append(list(window))
+        return iter(window)
+
+    results = one_window_ahead(list(range(10)), 3, start)
+    assert next(results) == 0
+    assert started == [[0, 1, 2], [3, 4, 5]]  # the next window parses while this one is stored
+    assert list(results) == list(range(1, 10))
+    assert started == [[0, 1, 2], [3, 4, 5], [6, 7, 8], [9]]
+    assert list(one_window_ahead([], 3, start)) == []

@@ -90,9 +90,6 @@ class Positions(NamedTuple):
         """The positions of the postings `which` selects (a mask or indexes), in that order."""
         return Positions(self.starts[which], self.ends[which], self.positions)
 
-    def __len__(self):
-        return len(self.starts)
-
     def owned(self):
         """(owner, position) of every position, owner being the posting's place here, as arrays in
         order: by owner, then by position (positions.decode's shape)."""
@@ -109,12 +106,7 @@ class FlatPostings:
     def __init__(self, folder, reader):
         with open(_path(folder, reader, TABLE), "rb") as table_file:
             self.table = pickle.load(table_file)  # written by write() into the index's own folder
-        # numpy cannot map an empty file: a segment without long lists has empty arrays
-        self.arrays = {
-            ext: np.memmap(path, dtype=dtype, mode="r") if os.path.getsize(path) else np.empty(0, dtype)
-            for ext, dtype in ARRAYS.items()
-            for path in [_path(folder, reader, ext)]
-        }
+        self.arrays = {ext: _array(_path(folder, reader, ext), dtype) for ext, dtype in ARRAYS.items()}
 
     def get(self, fieldname, btext, positions=False):
         """(ids as int64, weights) of the term's postings, deleted documents included, and with
@@ -150,6 +142,11 @@ def _open(reader, _fieldname):
     if folder is None or not os.path.exists(_path(folder, reader, TABLE)):
         return None
     return FlatPostings(folder, reader)
+
+
+def _array(path, dtype):
+    # numpy cannot map an empty file: a segment without long lists has empty arrays
+    return np.memmap(path, dtype=dtype, mode="r") if os.path.getsize(path) else np.empty(0, dtype)
 
 
 def _folder(reader):
